@@ -16,8 +16,11 @@ export interface SignInput {
   /** Optional nonce; when present it is hashed and sent in the `Nonce` header. */
   readonly nonce?: string;
   readonly apiKey: string;
-  /** The base64 API secret. Validate it with `validateSecret` first. */
-  readonly secret: string;
+  /**
+   * The base64 API secret (validate it with `validateSecret` first), or the already decoded key
+   * bytes when the caller keeps them (see `decodeSecretKey`).
+   */
+  readonly secret: string | Buffer;
 }
 
 export interface SignResult {
@@ -31,11 +34,26 @@ export function endpointPathOf(path: string): string {
   return path.startsWith(DERIVATIVES_PREFIX) ? path.slice(DERIVATIVES_PREFIX.length) : path;
 }
 
+// One-entry memo: a client signs many requests with the same secret, and base64-decoding it on
+// every call costs a noticeable share of a signature. One entry (not a map) so that at most one
+// decoded secret lingers in module memory, and only one the caller is actively using.
+let memoSecretText: string | undefined;
+let memoSecretKey: Buffer | undefined;
+
+/** The HMAC key for a base64 secret (lenient Node decoding; validate with `validateSecret` first). */
+export function decodeSecretKey(secret: string | Buffer): Buffer {
+  if (typeof secret !== 'string') return secret;
+  if (secret !== memoSecretText || memoSecretKey === undefined) {
+    memoSecretKey = Buffer.from(secret, 'base64');
+    memoSecretText = secret;
+  }
+  return memoSecretKey;
+}
+
 /** The fast path: no trace, two hash operations. */
 export function computeAuthent(secret: string | Buffer, postData: string, nonce: string, path: string): string {
-  const key = typeof secret === 'string' ? Buffer.from(secret, 'base64') : secret;
   const digest = createHash('sha256').update(postData + nonce + endpointPathOf(path), 'utf8').digest();
-  return createHmac('sha512', key).update(digest).digest('base64');
+  return createHmac('sha512', decodeSecretKey(secret)).update(digest).digest('base64');
 }
 
 export function sign(input: SignInput): SignResult {
