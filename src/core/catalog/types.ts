@@ -19,12 +19,19 @@ export interface ParamSpec {
   readonly required: boolean;
   /** Allowed values when `type` is `enum` (also used for completion). */
   readonly values?: readonly string[];
+  /** Longest accepted value, in characters (e.g. `cliOrdId` ≤ 100). */
+  readonly maxLength?: number;
   /** May be repeated (`orderIds=a&orderIds=b`). */
   readonly repeated?: boolean;
   /** One line a person can read in a hover. */
   readonly doc: string;
   /** Where the parameter goes: in the path template (`{symbol}`) or in the parameter string. */
   readonly in?: 'path' | 'params';
+  /**
+   * Conditionally required: the parameter must be present when `param` has one of `values`
+   * (e.g. sendorder `limitPrice` when `orderType` is `lmt`). Checked by `validateParams`.
+   */
+  readonly requiredWhen?: { readonly param: string; readonly values: readonly string[] };
 }
 
 /** Which rate-limit pool an endpoint draws from, and how much one call costs. */
@@ -32,7 +39,10 @@ export interface RateCost {
   readonly pool: 'derivatives' | 'history' | 'none';
   /** Fixed cost of a call. */
   readonly cost: number;
-  /** Optional cost that depends on the parameters (e.g. batchorder = 9 + instructions). */
+  /**
+   * Optional cost that depends on the parameters (e.g. batchorder = 9 + instructions).
+   * The map holds DECODED values, keyed by parameter name (see `paramMapOf`).
+   */
   readonly dynamic?: (params: ReadonlyMap<string, readonly string[]>) => number;
 }
 
@@ -48,10 +58,20 @@ export interface EndpointSpec {
   /** True when the call changes state (orders, transfers, preferences): the live guard applies and it is never retried. */
   readonly mutating: boolean;
   readonly params: readonly ParamSpec[];
+  /** Groups of parameters of which at least one must be given (e.g. `order_id` or `cliOrdId`). */
+  readonly requiresOneOf?: readonly (readonly string[])[];
   readonly rate: RateCost;
   readonly summary: string;
   /** zod schema of a successful response body, when one is modelled. */
   readonly response?: z.ZodType;
+  /**
+   * Set when this entry is the same endpoint served under another path version
+   * (history v2 next to v3): the id of the primary entry. Lists shown to people can skip aliases;
+   * route tables must not.
+   */
+  readonly aliasOf?: string;
+  /** What the response body is when it is not JSON (e.g. `text/csv` for accountlogcsv). */
+  readonly responseFormat?: 'json' | 'csv';
 }
 
 export interface ApiFamily {
