@@ -1,0 +1,158 @@
+import { collectDirectives, parseDirective } from './directives';
+import { rangeOnLine } from './ranges';
+import { looksLikeRequestLine, parseRequestLine } from './requestLine';
+import type { Comment, Diagnostic, Directive, FileVariable, KfreqFile, KfreqRequest, Param, RequestLine, Token } from './types';
+import { readValue, SEPARATOR } from './valueReader';
+
+/**
+ * Parses a `.kfreq` file. Pure and total: any text gives a tree, and problems become diagnostics
+ * with ranges instead of exceptions, so the editor can show them while the user is still typing.
+ */
+
+const COMMENT = /^(\s*)(#|\/\/)(.*)$/;
+const FILE_VARIABLE = /^(\s*)@([^=]*?)\s*=\s*/;
+const PARAM = /^(\s*)([^=]*?)\s*=\s*/;
+const VARIABLE_NAME = /^[A-Za-z_][\w-]*$/;
+const PARAM_NAME = /^[A-Za-z0-9_.[\]-]+$/;
+
+interface OpenBlock {
+  readonly startLine: number;
+  readonly title?: Token;
+  requestLine?: RequestLine;
+  readonly params: Param[];
+  readonly directives: Directive[];
+}
+
+export function parseKfreq(text: string): KfreqFile {
+  const lines = text.split(/\r\n|\r|\n/);
+  const diagnostics: Diagnostic[] = [];
+  const requests: KfreqRequest[] = [];
+  const fileVariables: FileVariable[] = [];
+  const comments: Comment[] = [];
+  const strayDirectives: Directive[] = [];
+  let block: OpenBlock = { startLine: 0, params: [], directives: [] };
+
+  const closeBlock = (lastLine: number): void => {
+    const range = { start: { line: block.startLine, character: 0 }, end: { line: lastLine, character: (lines[lastLine] ?? '').length } };
+    if (block.requestLine) {
+      const directives = collectDirectives(block.directives, diagnostics);
+      requests.push({
+        index: requests.length,
+        range,
+        requestLine: block.requestLine,
+        method: block.requestLine.method?.text.toUpperCase() ?? 'GET',
+        params: block.params,
+        directives: block.directives,
+        ...(block.title ? { title: block.title } : {}),
+        ...directives,
+      });
+    } else {
+      for (const directive of block.directives) {
+        strayDirectives.push(directive);
+        diagnostics.push({
+          range: directive.range,
+          severity: 'warning',
+          message: `\`@${directive.name.text}\` is in a block without a request line, so it applies to nothing.`,
+          code: 'stray-directive',
+        });
+      }
+    }
+  };
+
+  for (let line = 0; line < lines.length; line++) {
+    const source = lines[line] ?? '';
+    if (SEPARATOR.test(source)) {
+      if (line > 0) closeBlock(line - 1);
+      const titleText = source.replace(/^\s*#+/, '');
+      const title = titleText.trim();
+      const titleStart = source.length - titleText.length + (titleText.length - titleText.trimStart().length);
+      block = { startLine: line, params: [], directives: [], ...(title ? { title: { text: title, range: rangeOnLine(line, titleStart, titleStart + title.length) } } : {}) };
+      continue;
+    }
+    if (source.trim() === '') continue;
+
+    const comment = COMMENT.exec(source);
+    if (comment) {
+      const body = comment[3] ?? '';
+      const bodyStart = (comment[1] ?? '').length + (comment[2] ?? '').length;
+      const directive = parseDirective(body, line, bodyStart, diagnostics);
+      if (directive) block.directives.push(directive);
+      else comments.push({ text: source.trim(), range: rangeOnLine(line, (comment[1] ?? '').length, source.length) });
+      continue;
+    }
+
+    const variable = /^\s*@/.test(source) ? FILE_VARIABLE.exec(source) : null;
+    if (variable) {
+      const nameStart = (variable[1] ?? '').length + 1;
+      const name = variable[2] ?? '';
+      if (!VARIABLE_NAME.test(name)) {
+        diagnostics.push({
+          range: rangeOnLine(line, nameStart - 1, nameStart + name.length),
+          severity: 'error',
+          message: `Invalid variable name \`${name}\`: start with a letter or \`_\`, then letters, digits, \`_\` or \`-\`.`,
+          code: 'bad-variable-name',
+        });
+      }
+      const read = readValue(lines, line, variable[0].length, diagnostics);
+      fileVariables.push({
+        name: { text: name, range: rangeOnLine(line, nameStart, nameStart + name.length) },
+        value: read.value,
+        range: { start: { line, character: nameStart - 1 }, end: read.value.range.end },
+      });
+      line = read.lastLine;
+      continue;
+    }
+    if (/^\s*@/.test(source)) {
+      diagnostics.push({
+        range: rangeOnLine(line, source.length - source.trimStart().length, source.trimEnd().length),
+        severity: 'error',
+        message: 'Expected a file variable: `@name = value`.',
+        code: 'bad-variable',
+      });
+      continue;
+    }
+
+    if (!block.requestLine) {
+      block.requestLine = parseRequestLine(source, line, diagnostics);
+      continue;
+    }
+
+    const param = PARAM.exec(source);
+    if (!param) {
+      diagnostics.push(unexpectedLine(source, line));
+      continue;
+    }
+    const keyStart = (param[1] ?? '').length;
+    const key = param[2] ?? '';
+    if (!PARAM_NAME.test(key)) {
+      diagnostics.push({
+        range: rangeOnLine(line, keyStart, Math.max(keyStart + key.length, keyStart + 1)),
+        severity: 'error',
+        message: key === '' ? 'Missing parameter name before `=`.' : `Invalid parameter name \`${key}\`: use letters, digits, \`_\`, \`.\` or \`-\` (no spaces or variables).`,
+        code: 'bad-param-name',
+      });
+    }
+    const read = readValue(lines, line, param[0].length, diagnostics);
+    block.params.push({
+      key: { text: key, range: rangeOnLine(line, keyStart, keyStart + key.length) },
+      value: read.value,
+      range: { start: { line, character: keyStart }, end: read.value.range.end },
+      multiline: read.multiline,
+    });
+    line = read.lastLine;
+  }
+  closeBlock(lines.length - 1);
+  return { lines, requests, fileVariables, comments, strayDirectives, diagnostics };
+}
+
+function unexpectedLine(source: string, line: number): Diagnostic {
+  const start = source.length - source.trimStart().length;
+  const range = rangeOnLine(line, start, source.trimEnd().length);
+  if (looksLikeRequestLine(source)) {
+    return { range, severity: 'error', message: 'A second request line in one block: put `###` on the line before it to start a new request.', code: 'second-request-line' };
+  }
+  if (/^\s*[\w-]+\s*:/.test(source)) {
+    return { range, severity: 'error', message: 'Headers cannot be written here: the client and the signer set them. Write parameters as `key = value`.', code: 'header-line' };
+  }
+  return { range, severity: 'error', message: 'Expected a parameter line `key = value`, a comment (`#` or `//`) or `###` to start the next request.', code: 'bad-line' };
+}
