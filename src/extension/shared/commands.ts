@@ -1,0 +1,20 @@
+/**
+ * Every command id the extension contributes, in one place, so package.json, handlers, menus and
+ * tests cannot drift apart. Keep in sync with `contributes.commands` in package.json.
+ */
+export const Commands = {
+  showSignatureSteps: 'krakenFutures.showSignatureSteps',
+} as const;
+
+export type CommandId = (typeof Commands)[keyof typeof Commands];
+
+/** View ids contributed under the `krakenFutures` activity-bar container. */
+export const Views = {
+  container: 'krakenFutures',
+  instruments: 'krakenFutures.instruments',
+  positions: 'krakenFutures.positions',
+  orders: 'krakenFutures.orders',
+  account: 'krakenFutures.account',
+} as const;
+
+export const LANGUAGE_ID = 'kfreq';

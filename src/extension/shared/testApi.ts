@@ -1,0 +1,15 @@
+import type * as vscode from 'vscode';
+import type { CredentialStore } from '../environments/credentialStore';
+import type { ReportedError } from './commandErrorReporter';
+
+/**
+ * INTERNAL. What `activate()` returns: handles on the extension's services for the extension-host
+ * tests (`vscode.extensions.getExtension(id).activate()`). Not a public API; it may change at any
+ * time. Features add their services here as they land.
+ */
+export interface KrakenFuturesTestApi {
+  readonly credentials: CredentialStore;
+  /** Every failure a command reported to the user. */
+  readonly onDidReportError: vscode.Event<ReportedError>;
+  readonly log: vscode.LogOutputChannel;
+}
