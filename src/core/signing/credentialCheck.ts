@@ -186,7 +186,7 @@ export function validateSecret(secret: string, context: { readonly apiKey?: stri
   if (!BASE64_TEXT.test(text)) {
     const bad = [...text].filter((ch) => ch !== '=' && !BASE64_CHAR.test(ch));
     const urlOnly = bad.every((ch) => ch === '-' || ch === '_');
-    if (urlOnly && !/[+/]/.test(text)) {
+    if (bad.length > 0 && urlOnly && !/[+/]/.test(text)) {
       problems.push({ code: 'base64url-alphabet', severity: 'error', message: "The secret uses '-' or '_', the base64url alphabet; Kraken secrets are standard base64 with '+' and '/', so copy the original secret rather than a converted one." });
     } else if (bad.length > 0) {
       const position = [...text].findIndex((ch) => ch !== '=' && !BASE64_CHAR.test(ch)) + 1;
@@ -235,7 +235,6 @@ export function validateApiKey(key: string): ApiKeyCheck {
     problems.push({ code: 'inner-whitespace', severity: 'error', message: `The API key contains a ${whitespaceName(inner[0])} at position ${inner.index + 1}; join it into one line.` });
     text = text.replace(/\s+/g, '');
   }
-  // eslint-disable-next-line no-control-regex
   const unsafe = text.match(/[^\x21-\x7e]/);
   if (unsafe) {
     problems.push({ code: 'not-header-safe', severity: 'error', message: `The API key contains ${describeCharacter(unsafe[0])}, which cannot be sent in an HTTP header; copy the key again from the Futures API settings.` });
