@@ -2,7 +2,8 @@ import { allEndpoints, findEndpoint, methodsAt, type EndpointSpec } from '../cat
 import { parseAssert } from './assertion';
 import { closest } from './didYouMean';
 import { batchOrderValues, checkOrderValues, checkSymbol, indexInstruments, type InstrumentIndex, type InstrumentInfo, type OrderValues } from './instrumentChecks';
-import { checkParams, paramEntries, staticText, type ParamEntry } from './paramChecks';
+import { checkParams, paramEntries, type ParamEntry } from './paramChecks';
+import { staticPath } from './requestEndpoint';
 import type { SystemSources } from './systemVariables';
 import type { Diagnostic, KfreqFile, KfreqRequest } from './types';
 import { checkVariables } from './variableChecks';
@@ -82,21 +83,6 @@ function checkRequest(request: KfreqRequest, scope: VariableScope, context: Diag
   }
   if (instruments) diagnostics.push(...checkInstruments(request, endpoint, entries, pathParams, instruments));
   return diagnostics;
-}
-
-/** The request path with static variables filled in, or undefined when it is only known at run time. */
-function staticPath(request: KfreqRequest, scope: VariableScope): string | undefined {
-  const text = staticText(request.requestLine.target, scope)?.trim();
-  if (text === undefined || text === '') return undefined;
-  const withoutQuery = text.split('?', 1)[0] ?? '';
-  if (/^https?:\/\//i.test(withoutQuery)) {
-    try {
-      return new URL(withoutQuery).pathname;
-    } catch {
-      return undefined;
-    }
-  }
-  return withoutQuery.startsWith('/') ? withoutQuery : undefined;
 }
 
 function unknownEndpoint(request: KfreqRequest, path: string): Diagnostic {

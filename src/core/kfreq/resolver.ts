@@ -20,8 +20,13 @@ export interface ResolvedRequest {
   readonly path: string;
   /** Set when the file wrote a full URL (without the query); otherwise `path` is relative to the active environment. */
   readonly url?: string;
-  /** The exact parameter string to send (query for GET/DELETE, form body for POST/PUT) and to sign. */
+  /** The exact parameter string to send and to sign. */
   readonly postData: string;
+  /**
+   * True when the file wrote a query string on the request line: it stays in the URL even for
+   * POST (as ccxt sends orders). Otherwise the method decides: query for GET/DELETE, form body for POST/PUT.
+   */
+  readonly paramsInUrl: boolean;
   /** The same parameters decoded, in order, for display and validation. */
   readonly params: ReadonlyArray<readonly [string, string]>;
   readonly sign: boolean;
@@ -119,6 +124,7 @@ export function resolveParsedRequest(file: KfreqFile, request: KfreqRequest, sco
       method: request.method,
       path,
       postData,
+      paramsInUrl: query !== undefined,
       params,
       sign,
       signReason,
