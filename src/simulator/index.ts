@@ -1,0 +1,122 @@
+import { randomUUID } from 'node:crypto';
+import { allEndpoints } from '../core/catalog';
+import { validateSecret } from '../core/signing';
+import { SimulatedExchange } from './exchange';
+import { Authenticator } from './http/authenticator';
+import { RateLimiter } from './http/rateLimiter';
+import { RouteTable } from './http/routeTable';
+import { createJournal, FileJournal, MemoryJournal, readJournal, type EventJournal, type JournalHeader } from './persistence/journal';
+import { generateApiKey, generateSecret, StateDirectory } from './persistence/stateDirectory';
+import { SimulatorServer } from './server';
+import { DEFAULT_HOST, DEFAULT_SEED, type RunningSimulator, type SimulatorOptions } from './options';
+
+/**
+ * The local Kraken Futures simulator: `startSimulator()` serves the Derivatives REST v3, history
+ * and charts APIs on loopback, with one funded paper-trading account. Used by the extension (its
+ * default environment), the tests, and the `kraken-futures-sim` CLI.
+ */
+
+export type { RunningSimulator, SimulatorOptions } from './options';
+export { DEFAULT_PORT, DEFAULT_HOST, DEFAULT_SEED } from './options';
+
+function checkedSecret(secret: string): string {
+  const check = validateSecret(secret);
+  if (!check.ok) {
+    const reasons = check.problems.filter((p) => p.severity === 'error').map((p) => p.message).join(' ');
+    throw new Error(`The simulator's API secret is not usable: ${reasons}`);
+  }
+  return secret;
+}
+
+interface Setup {
+  readonly journal: EventJournal;
+  readonly exchange: SimulatedExchange;
+  readonly apiKey: string;
+  readonly secret: string;
+  readonly secretFile: string | null;
+  readonly release: () => void;
+}
+
+async function withState(opts: SimulatorOptions, clock: () => number, dir: StateDirectory): Promise<Setup> {
+  dir.lock();
+  try {
+    const apiKey = opts.apiKey ?? dir.apiKey(undefined);
+    if (opts.apiKey !== undefined) dir.apiKey(opts.apiKey);
+    const { secret, file } = dir.secret(opts.secret);
+    checkedSecret(secret);
+    let replayed = readJournal(dir.journalPath);
+    const fresh = replayed === null;
+    if (!replayed) {
+      const header: JournalHeader = {
+        kind: 'kraken-futures-sim-journal', version: 1, seed: opts.seed ?? DEFAULT_SEED, createdAt: clock(), accountUid: randomUUID(),
+      };
+      createJournal(dir.journalPath, header);
+      replayed = { header, events: [] };
+    } else if (opts.seed !== undefined && opts.seed !== replayed.header.seed) {
+      opts.log?.(`warning: ${dir.journalPath} was created with seed ${replayed.header.seed}; keeping it (ignoring --seed ${opts.seed}).`);
+    }
+    const journal = await FileJournal.openForAppend(dir.journalPath);
+    const { seed, createdAt, accountUid } = replayed.header;
+    const exchange = new SimulatedExchange({ seed, createdAt, accountUid }, (e) => journal.record(e));
+    if (fresh) exchange.openAccount(clock());
+    else exchange.replay(replayed.events);
+    await journal.barrier();
+    return { journal, exchange, apiKey, secret, secretFile: file, release: () => dir.unlock() };
+  } catch (error) {
+    dir.unlock();
+    throw error;
+  }
+}
+
+function inMemory(opts: SimulatorOptions, clock: () => number): Setup {
+  const secret = checkedSecret(opts.secret ?? generateSecret());
+  const journal = new MemoryJournal();
+  const exchange = new SimulatedExchange({ seed: opts.seed ?? DEFAULT_SEED, createdAt: clock(), accountUid: randomUUID() }, () => undefined);
+  exchange.openAccount(clock());
+  return { journal, exchange, apiKey: opts.apiKey ?? generateApiKey(), secret, secretFile: null, release: () => undefined };
+}
+
+export async function startSimulator(opts: SimulatorOptions = {}): Promise<RunningSimulator> {
+  const clock = opts.clock ?? Date.now;
+  const setup = opts.stateDir !== undefined ? await withState(opts, clock, new StateDirectory(opts.stateDir)) : inMemory(opts, clock);
+  const server = new SimulatorServer({
+    exchange: setup.exchange,
+    routes: new RouteTable(allEndpoints()),
+    auth: new Authenticator({
+      apiKey: setup.apiKey, secret: setup.secret, legacySignatures: opts.legacySignatures ?? false, nonceWindow: opts.nonceWindow ?? 16,
+    }),
+    limiter: new RateLimiter(opts.rateLimits ?? true),
+    journal: setup.journal,
+    clock,
+    maxBodyBytes: opts.maxBodyBytes ?? 256 * 1024,
+    tickIntervalMs: opts.tickIntervalMs ?? 250,
+    ...(opts.log ? { log: opts.log } : {}),
+  });
+  let address: { port: number; host: string };
+  try {
+    address = await server.listen(opts.port ?? 0, opts.host ?? DEFAULT_HOST);
+  } catch (error) {
+    await server.close();
+    await setup.journal.close();
+    setup.release();
+    throw error;
+  }
+  const urlHost = address.host.includes(':') ? `[${address.host}]` : address.host;
+  let closed: Promise<void> | null = null;
+  return {
+    baseUrl: `http://${urlHost}:${address.port}`,
+    apiKey: setup.apiKey,
+    secret: setup.secret,
+    secretFile: setup.secretFile,
+    port: address.port,
+    host: address.host,
+    close: () => {
+      closed ??= (async () => {
+        await server.close();
+        await setup.journal.close();
+        setup.release();
+      })();
+      return closed;
+    },
+  };
+}

@@ -1,0 +1,200 @@
+import { roundTo } from '../market/decimals';
+import type { InstrumentRegistry, InstrumentSpec } from '../market/instruments';
+import type { PublicTrade } from '../market/tradeTape';
+import type { TradingEvent } from './events';
+import { HistoryRecorder } from './historyRecorder';
+import { applyFill } from './positionMath';
+import type { ClosedOrder, Fill, Order, Position, TriggerOrder } from './types';
+
+/**
+ * The account in memory. `apply` is the only way it changes, and it is deterministic: replaying
+ * the journal's events rebuilds exactly the state that was acknowledged.
+ */
+
+const OWN_TRADES_KEPT = 200;
+
+export class AccountState {
+  readonly orders = new Map<string, Order>();
+  readonly triggers = new Map<string, TriggerOrder>();
+  readonly closed = new Map<string, ClosedOrder>();
+  readonly positions = new Map<string, Position>();
+  /** account name (`flex`, `cash`, `fi_xbtusd`) -> currency (upper case) -> quantity */
+  readonly balances = new Map<string, Map<string, number>>();
+  readonly fills: Fill[] = [];
+  readonly leverage = new Map<string, number>();
+  readonly pnlCurrency = new Map<string, string>();
+  readonly history: HistoryRecorder;
+  deadManSwitch: number | null = null;
+  private readonly cliIndex = new Map<string, string>();
+  private readonly ownTrades = new Map<string, PublicTrade[]>();
+
+  constructor(readonly instruments: InstrumentRegistry, readonly accountUid: string) {
+    this.history = new HistoryRecorder(accountUid);
+  }
+
+  balance(account: string, currency: string): number {
+    return this.balances.get(account)?.get(currency.toUpperCase()) ?? 0;
+  }
+
+  orderIdForClient(cliOrdId: string): string | undefined {
+    return this.cliIndex.get(cliOrdId);
+  }
+
+  tradesOf(symbol: string): readonly PublicTrade[] {
+    return this.ownTrades.get(symbol) ?? [];
+  }
+
+  /** Open orders of one symbol and side, best price first, then oldest first. */
+  book(symbol: string, side: 'buy' | 'sell'): Order[] {
+    const out: Order[] = [];
+    for (const o of this.orders.values()) if (o.symbol === symbol && o.side === side && o.type !== 'ioc' && o.type !== 'fok') out.push(o);
+    return out.sort((a, b) => (side === 'buy' ? b.limitPrice - a.limitPrice : a.limitPrice - b.limitPrice) || a.receivedTime - b.receivedTime);
+  }
+
+  apply(e: TradingEvent): void {
+    switch (e.k) {
+      case 'deposit':
+        this.credit(e.account, e.currency, e.amount);
+        this.history.deposit(e, this.balance(e.account, e.currency));
+        return;
+      case 'orderOpened': {
+        const order = { ...e.order };
+        this.orders.set(order.orderId, order);
+        if (order.cliOrdId) this.cliIndex.set(order.cliOrdId, order.orderId);
+        if (order.type === 'lmt' || order.type === 'post') this.history.orderPlaced(order, e.t);
+        return;
+      }
+      case 'orderRejected':
+        this.history.orderRejected(e);
+        return;
+      case 'execution':
+        this.applyExecution(e);
+        return;
+      case 'orderEdited': {
+        const order = this.orders.get(e.orderId);
+        if (!order) return;
+        const before = { ...order };
+        order.quantity = e.quantity;
+        order.limitPrice = e.limitPrice;
+        order.lastUpdateTime = e.t;
+        this.history.orderUpdated(before, order, 'EDITED_BY_USER', e.t);
+        return;
+      }
+      case 'orderClosed':
+        this.closeOrder(e.orderId, e.reason, e.t);
+        return;
+      case 'triggerPlaced': {
+        const trigger = { ...e.trigger, trailing: e.trigger.trailing ? { ...e.trigger.trailing } : null };
+        this.triggers.set(trigger.orderId, trigger);
+        if (trigger.cliOrdId) this.cliIndex.set(trigger.cliOrdId, trigger.orderId);
+        this.history.triggerEvent('OrderTriggerPlaced', trigger, e.t);
+        return;
+      }
+      case 'triggerEdited': {
+        const trigger = this.triggers.get(e.orderId);
+        if (!trigger) return;
+        trigger.quantity = e.quantity;
+        trigger.limitPrice = e.limitPrice;
+        trigger.triggerPrice = e.triggerPrice;
+        if (trigger.trailing && e.extreme !== null) trigger.trailing.extreme = e.extreme;
+        trigger.lastUpdateTime = e.t;
+        this.history.triggerEvent('OrderTriggerUpdated', trigger, e.t);
+        return;
+      }
+      case 'triggerClosed':
+      case 'triggerActivated': {
+        const trigger = this.triggers.get(e.orderId);
+        if (!trigger) return;
+        this.triggers.delete(e.orderId);
+        if (trigger.cliOrdId) this.cliIndex.delete(trigger.cliOrdId);
+        if (e.k === 'triggerClosed') {
+          this.closed.set(e.orderId, { order: null, trigger, reason: e.reason, closedAt: e.t });
+          this.history.triggerEvent('OrderTriggerCancelled', trigger, e.t);
+        } else {
+          this.history.triggerEvent('OrderTriggerActivated', trigger, e.t);
+        }
+        return;
+      }
+      case 'deadManSwitch':
+        this.deadManSwitch = e.triggerTime;
+        return;
+      case 'transfer':
+        this.credit(e.from, e.currency, -e.amount);
+        this.credit(e.to, e.currency, e.amount);
+        this.history.transfer(e, this.balance(e.from, e.currency), this.balance(e.to, e.currency));
+        return;
+      case 'preference':
+        if (e.kind === 'leverage') {
+          if (typeof e.value === 'number') this.leverage.set(e.symbol, e.value);
+          else this.leverage.delete(e.symbol);
+        } else if (typeof e.value === 'string') {
+          this.pnlCurrency.set(e.symbol, e.value);
+        }
+        return;
+    }
+  }
+
+  private credit(account: string, currency: string, amount: number): void {
+    let wallet = this.balances.get(account);
+    if (!wallet) this.balances.set(account, (wallet = new Map()));
+    const ccy = currency.toUpperCase();
+    wallet.set(ccy, roundTo((wallet.get(ccy) ?? 0) + amount, 10));
+  }
+
+  private closeOrder(orderId: string, reason: ClosedOrder['reason'], t: number): void {
+    const order = this.orders.get(orderId);
+    if (!order) return;
+    this.orders.delete(orderId);
+    if (order.cliOrdId && this.cliIndex.get(order.cliOrdId) === orderId) this.cliIndex.delete(order.cliOrdId);
+    order.lastUpdateTime = t;
+    this.closed.set(orderId, { order, trigger: null, reason, closedAt: t });
+    if (reason !== 'FULL_FILL') this.history.orderCancelled(order, reason, t);
+  }
+
+  private applyExecution(e: Extract<TradingEvent, { k: 'execution' }>): void {
+    const order = this.orders.get(e.orderId);
+    if (!order) return;
+    const spec = this.instruments.find(order.symbol) as InstrumentSpec;
+    const prior = { ...order };
+    const signed = order.side === 'buy' ? e.size : -e.size;
+    const old = this.positions.get(spec.symbol) ?? { symbol: spec.symbol, size: 0, price: 0, fillTime: e.t };
+    const change = applyFill(spec.kind, spec.contractSize, old.size, old.price, signed, e.price, spec.sizePrecision);
+    const oldSize = old.size;
+    const oldPrice = old.price;
+    if (change.size === 0) this.positions.delete(spec.symbol);
+    else this.positions.set(spec.symbol, { symbol: spec.symbol, size: change.size, price: change.price, fillTime: e.t });
+
+    const settle = spec.settlementCurrency;
+    const cashBefore = this.balance(spec.marginAccount, settle);
+    this.credit(spec.marginAccount, settle, -e.fee);
+    if (e.pnlCurrency === settle) this.credit(spec.marginAccount, settle, change.realized);
+    else this.credit(spec.marginAccount, e.pnlCurrency, change.realized / e.pnlRate);
+
+    order.filled = roundTo(order.filled + e.size, spec.sizePrecision);
+    order.lastUpdateTime = e.t;
+    const fill: Fill = {
+      fillId: e.executionId, orderId: order.orderId, cliOrdId: order.cliOrdId, symbol: spec.symbol, side: order.side,
+      size: e.size, price: e.price, fillTime: e.t, fillType: e.fillType, fee: e.fee, feeCurrency: settle,
+      realizedPnl: change.realized, markPrice: e.mark, positionSize: change.size, orderType: order.type,
+      limitPrice: order.limitPrice, orderQuantity: order.quantity, orderReceivedTime: order.receivedTime, reduceOnly: order.reduceOnly,
+    };
+    this.fills.push(fill);
+    this.recordOwnTrade(spec.symbol, {
+      time: e.t, tradeId: e.tradeId, price: e.price, size: e.size,
+      side: e.fillType === 'maker' ? (order.side === 'buy' ? 'sell' : 'buy') : order.side, uid: e.executionId,
+    });
+    this.history.execution(prior, order, fill, {
+      oldSize, newSize: change.size, oldPrice, newPrice: change.price, account: spec.marginAccount,
+      cashBefore, cashAfter: this.balance(spec.marginAccount, settle), settle,
+    });
+    if (order.filled >= order.quantity - 1e-12) this.closeOrder(order.orderId, 'FULL_FILL', e.t);
+  }
+
+  private recordOwnTrade(symbol: string, trade: PublicTrade): void {
+    let list = this.ownTrades.get(symbol);
+    if (!list) this.ownTrades.set(symbol, (list = []));
+    list.push(trade);
+    if (list.length > OWN_TRADES_KEPT) list.splice(0, list.length - OWN_TRADES_KEPT);
+  }
+}
+

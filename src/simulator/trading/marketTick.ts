@@ -1,0 +1,121 @@
+import { roundTo } from '../market/decimals';
+import type { InstrumentSpec } from '../market/instruments';
+import { epochOf } from '../market/priceModel';
+import type { TradingEngine } from './engine';
+import { crosses } from './matching';
+import { trailingTriggerPrice } from './orderEntry';
+import { cancelAll, cancelOne } from './orderAmend';
+import type { Order, TriggerOrder } from './types';
+
+/**
+ * What happens without a request: the dead man's switch fires, expired contracts close their
+ * orders, trigger orders activate, and resting orders fill as makers when the simulated market
+ * moves through them. Run before every request and on a timer, so state is current whenever it
+ * is observed; with an injected clock, tests drive it simply by moving the clock.
+ */
+
+export class MarketTick {
+  private lastEpoch = -1;
+
+  constructor(private readonly engine: TradingEngine) {}
+
+  /** Set when orders change between ticks, so new orders are looked at without waiting a second. */
+  markDirty(): void {
+    this.lastEpoch = -1;
+  }
+
+  advance(now: number): void {
+    const { state } = this.engine;
+    if (state.deadManSwitch !== null && now >= state.deadManSwitch) {
+      cancelAll(this.engine, undefined, 'DEAD_MAN_SWITCH', now);
+      this.engine.commit({ k: 'deadManSwitch', t: now, triggerTime: null });
+    }
+    const epoch = epochOf(now);
+    if (epoch === this.lastEpoch) return;
+    this.lastEpoch = epoch;
+    this.expireContracts(now);
+    for (const trigger of [...state.triggers.values()]) this.checkTrigger(trigger, now);
+    const symbols = new Set<string>();
+    for (const o of state.orders.values()) symbols.add(o.symbol);
+    for (const symbol of symbols) this.fillResting(this.engine.spec(symbol), now);
+  }
+
+  private expireContracts(now: number): void {
+    for (const o of [...this.engine.state.orders.values(), ...this.engine.state.triggers.values()]) {
+      const spec = this.engine.spec(o.symbol);
+      if (!this.engine.market.instruments.isTradeable(spec, now)) cancelOne(this.engine, o.orderId, 'EXPIRED', now);
+    }
+  }
+
+  private checkTrigger(trigger: TriggerOrder, now: number): void {
+    const spec = this.engine.spec(trigger.symbol);
+    const signal = this.engine.signalPrice(spec, trigger.triggerSignal, now);
+    if (trigger.trailing) {
+      const better = trigger.side === 'sell' ? signal > trigger.trailing.extreme : signal < trigger.trailing.extreme;
+      if (better) {
+        const triggerPrice = trailingTriggerPrice(spec, trigger.side, { ...trigger.trailing, extreme: signal });
+        this.engine.commit({
+          k: 'triggerEdited', t: now, orderId: trigger.orderId, quantity: trigger.quantity, limitPrice: trigger.limitPrice,
+          triggerPrice, extreme: signal,
+        });
+      }
+    }
+    const fired = trigger.triggerSide === 'above' ? signal >= trigger.triggerPrice : signal <= trigger.triggerPrice;
+    if (fired) this.activate(spec, trigger, signal, now);
+  }
+
+  private activate(spec: InstrumentSpec, trigger: TriggerOrder, signal: number, now: number): void {
+    let quantity = trigger.quantity;
+    if (trigger.reduceOnly) quantity = Math.min(quantity, this.engine.reducibleSize(spec.symbol, trigger.side));
+    if (quantity <= 0) {
+      this.engine.commit({ k: 'triggerClosed', t: now, orderId: trigger.orderId, reason: 'REDUCE_ONLY_NOTHING_TO_REDUCE' });
+      return;
+    }
+    let limitPrice = trigger.limitPrice;
+    if (limitPrice === null && trigger.limitOffset) {
+      const offset = trigger.limitOffset.unit === 'PERCENT' ? (trigger.triggerPrice * trigger.limitOffset.value) / 100 : trigger.limitOffset.value;
+      limitPrice = roundTo(trigger.triggerPrice + offset, spec.priceDecimals);
+    }
+    this.engine.commit({ k: 'triggerActivated', t: now, orderId: trigger.orderId, signalPrice: signal });
+    const order: Order = {
+      orderId: trigger.orderId, cliOrdId: trigger.cliOrdId, symbol: spec.symbol, side: trigger.side,
+      type: limitPrice === null ? 'ioc' : 'lmt', requestedType: trigger.orderType, quantity, filled: 0,
+      limitPrice: limitPrice ?? this.engine.protectedLimit(spec, trigger.side, now), reduceOnly: trigger.reduceOnly,
+      receivedTime: trigger.receivedTime, lastUpdateTime: now,
+    };
+    this.engine.commit({ k: 'orderOpened', t: now, order });
+    this.engine.executeTaker(order, now, 'taker');
+    if (order.type === 'ioc' && this.engine.state.orders.has(order.orderId)) {
+      this.engine.commit({ k: 'orderClosed', t: now, orderId: order.orderId, reason: 'IOC_REMAINDER' });
+    }
+  }
+
+  /** Resting orders the makers' quotes have moved through fill at their own limit price. */
+  private fillResting(spec: InstrumentSpec, now: number): void {
+    for (const side of ['buy', 'sell'] as const) {
+      const quotes = this.engine.opposite(spec, side, now);
+      let level = 0;
+      let levelLeft = quotes[0]?.size ?? 0;
+      for (const order of this.engine.state.book(spec.symbol, side)) {
+        let remaining = roundTo(order.quantity - order.filled, spec.sizePrecision);
+        if (order.reduceOnly) {
+          const reducible = this.engine.reducibleSize(spec.symbol, side);
+          if (reducible === 0) {
+            this.engine.commit({ k: 'orderClosed', t: now, orderId: order.orderId, reason: 'REDUCE_ONLY_NOTHING_TO_REDUCE' });
+            continue;
+          }
+          remaining = Math.min(remaining, reducible);
+        }
+        while (remaining > 0 && level < quotes.length && crosses(side, order.limitPrice, quotes[level].price)) {
+          const size = roundTo(Math.min(remaining, levelLeft), spec.sizePrecision);
+          this.engine.executeMaker(order, size, now);
+          this.engine.market.liquidity.consume(spec, quotes[level].price, size, now);
+          remaining = roundTo(remaining - size, spec.sizePrecision);
+          levelLeft = roundTo(levelLeft - size, spec.sizePrecision);
+          if (levelLeft <= 0) levelLeft = quotes[++level]?.size ?? 0;
+        }
+        if (level >= quotes.length || !crosses(side, order.limitPrice, quotes[level].price)) break;
+      }
+    }
+  }
+}
