@@ -54,7 +54,17 @@ const otherAccountSchema = z.looseObject({
 
 export const accountSchema = z.union([cashAccountSchema, flexAccountSchema, marginAccountSchema, otherAccountSchema]);
 
-export const accountsResponse = z.looseObject({ ...successEnvelope, accounts: z.record(z.string(), accountSchema) });
+/** `cash` and `flex` by name; every other key is a legacy margin account (or a type not modelled yet). */
+export const accountsSchema = z
+  .object({ cash: cashAccountSchema.optional(), flex: flexAccountSchema.optional() })
+  .catchall(z.union([marginAccountSchema, otherAccountSchema]));
+
+export const accountsResponse = z.looseObject({ ...successEnvelope, accounts: accountsSchema });
+
+/** The legacy margin accounts by key (`fi_xbtusd`, ...). */
+export function marginAccountsOf(accounts: Accounts): Array<[string, MarginAccount]> {
+  return Object.entries(accounts).filter((entry): entry is [string, MarginAccount] => (entry[1] as { type?: string } | undefined)?.type === 'marginAccount');
+}
 
 export const openPositionSchema = z.looseObject({
   symbol,
@@ -166,7 +176,7 @@ export type CashAccount = z.output<typeof cashAccountSchema>;
 export type FlexAccount = z.output<typeof flexAccountSchema>;
 export type MarginAccount = z.output<typeof marginAccountSchema>;
 export type Account = z.output<typeof accountSchema>;
-export type Accounts = z.output<typeof accountsResponse>['accounts'];
+export type Accounts = z.output<typeof accountsSchema>;
 export type OpenPosition = z.output<typeof openPositionSchema>;
 export type OpenOrder = z.output<typeof openOrderSchema>;
 export type Fill = z.output<typeof fillSchema>;

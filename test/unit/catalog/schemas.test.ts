@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { decimal, endpointById, instrumentSchema, sameSymbol, type Accounts } from '../../../src/core/catalog';
+import { decimal, endpointById, instrumentSchema, marginAccountsOf, sameSymbol, type Accounts } from '../../../src/core/catalog';
 import { samples } from './referenceSamples';
 
 const parse = (id: string, body: unknown) => {
@@ -47,9 +47,12 @@ describe('catalog/schemas', () => {
     const result = parse('accounts', { ...samples.accounts, accounts: { ...samples.accounts.accounts, future: { type: 'someNewAccount', x: 1 } } });
     assert.ok(result.success);
     const accounts = (result.data as { accounts: Accounts }).accounts;
-    const cash = accounts.cash;
-    assert.ok(cash && cash.type === 'cashAccount');
-    assert.equal(cash.balances.xbt, 141.31756797);
+    assert.equal(accounts.cash?.balances.xbt, 141.31756797);
+    assert.equal(accounts.flex?.currencies.XBT.available, 0.1185308247);
+    const margins = marginAccountsOf(accounts);
+    assert.deepEqual(margins.map(([key]) => key), ['fi_xbtusd']);
+    assert.equal(margins[0][1].auxiliary?.pv, 153.73891563);
+    assert.equal(parse('accounts', { result: 'success', accounts: { fi_x: { type: 'cashAccount', balances: {} } } }).success, false);
     const flexBroken = parse('accounts', { result: 'success', accounts: { flex: { type: 'multiCollateralMarginAccount', currencies: 'nope' } } });
     assert.equal(flexBroken.success, false, 'a known account type with a wrong shape is reported');
   });

@@ -99,7 +99,7 @@ describe('client: error typing', () => {
     const { client } = clientAnswering(() => new Response(null, { status: 302, headers: { location: 'https://example.com/login' } }), 'https://example.com');
     const error = (await rejection(client.tickers())) as NotJsonError;
     assert.match(error.message, /redirected \(HTTP 302\) to https:\/\/example.com\/login/);
-    assert.match(error.hint, /base URL/);
+    assert.match(error.hint ?? '', /base URL/);
   });
 
   it('keeps schema problems on the answer and throws ResponseShapeError from typed methods', async () => {

@@ -8,7 +8,7 @@ export interface RecordedRequest {
   readonly url: string;
   readonly headers: Readonly<Record<string, string>>;
   readonly body: string;
-  readonly redirect: RequestRedirect;
+  readonly redirect: Request['redirect'];
   readonly signal: AbortSignal;
 }
 
@@ -16,7 +16,7 @@ export type Answer = Response | Error;
 
 export function fakeFetch(handler: (request: RecordedRequest, callNumber: number) => Answer | Promise<Answer>) {
   const calls: RecordedRequest[] = [];
-  const fetchImpl = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
+  const fetchImpl = async (input: Parameters<typeof fetch>[0], init?: RequestInit): Promise<Response> => {
     const request = input instanceof Request ? input : new Request(input, init);
     const recorded: RecordedRequest = {
       method: request.method,
