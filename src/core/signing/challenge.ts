@@ -1,5 +1,5 @@
 import { createHash, createHmac } from 'node:crypto';
-import { decodeSecretKey } from './sign';
+import { hmacKeyOf } from './sign';
 import { hashSteps, type SignatureStep } from './signatureTrace';
 
 /**
@@ -10,7 +10,7 @@ import { hashSteps, type SignatureStep } from './signatureTrace';
 
 export function signChallenge(secret: string | Buffer, challenge: string): string {
   const digest = createHash('sha256').update(challenge, 'utf8').digest();
-  return createHmac('sha512', decodeSecretKey(secret)).update(digest).digest('base64');
+  return createHmac('sha512', hmacKeyOf(secret)).update(digest).digest('base64');
 }
 
 export interface TracedChallenge {

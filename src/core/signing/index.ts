@@ -1,6 +1,6 @@
 // The signing core: REST and WebSocket signatures, their step-by-step traces, credential checks,
 // nonces and the signature doctor. Pure Node, no vscode: shared by the extension, CLI and simulator.
-export { sign, computeAuthent, endpointPathOf, decodeSecretKey, type SignInput, type SignResult } from './sign';
+export { sign, computeAuthent, endpointPathOf, decodeSecretKey, hmacKeyOf, type SignInput, type SignResult } from './sign';
 export { signWithTrace, type SignatureStep, type SignatureStepId, type TracedSignResult } from './signatureTrace';
 export { signChallenge, signChallengeWithTrace, type TracedChallenge } from './challenge';
 export {

@@ -1,6 +1,6 @@
 import { createHash, createHmac } from 'node:crypto';
 import { fingerprint, secretFingerprint } from './fingerprint';
-import { decodeSecretKey, endpointPathOf, type SignInput, type SignResult } from './sign';
+import { decodeSecretKey, endpointPathOf, hmacKeyOf, type SignInput, type SignResult } from './sign';
 
 /**
  * The signature worked step by step, for people comparing their own code with ours. Kept apart from
@@ -37,7 +37,7 @@ export interface TracedSignResult extends SignResult {
 export function hashSteps(secret: string | Buffer, message: string): { steps: SignatureStep[]; digest: Buffer; mac: string } {
   const digest = createHash('sha256').update(message, 'utf8').digest();
   const key = decodeSecretKey(secret);
-  const mac = createHmac('sha512', key).update(digest).digest('base64');
+  const mac = createHmac('sha512', hmacKeyOf(secret)).update(digest).digest('base64');
   const secretText = typeof secret === 'string' ? secret : secret.toString('base64');
   const steps: SignatureStep[] = [
     { id: 'sha256Hex', label: 'SHA-256(message), hex', value: digest.toString('hex'), note: 'shown in hex for comparison only: the HMAC takes the 32 raw bytes, not this text' },

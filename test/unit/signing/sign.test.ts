@@ -1,4 +1,5 @@
 import { strict as assert } from 'node:assert';
+import { createHash, createHmac } from 'node:crypto';
 import { computeAuthent, decodeSecretKey, endpointPathOf, sign, signWithTrace } from '../../../src/core/signing';
 import { BATCH_JSON_ENCODED, BATCH_JSON_TEXT, REST_VECTORS, SECRET_A, SECRET_B } from './vectors';
 
@@ -59,5 +60,16 @@ describe('signing: sign() against the §9 REST vectors', () => {
       assert.equal(computeAuthent(SECRET_A, r1.postData, r1.nonce, r1.path), r1.authent);
     }
     assert.equal(decodeSecretKey(SECRET_B).toString('utf8'), 'python-kraken-sdk unit-test secret value');
+  });
+
+  it('a caller reusing its key Buffer cannot leave a stale key in the memo', () => {
+    const v = REST_VECTORS.find((x) => x.name.startsWith('R3'))!;
+    const buffer = Buffer.from(SECRET_A, 'base64');
+    assert.equal(computeAuthent(buffer, v.postData, v.nonce, v.path), v.authent);
+    Buffer.from(SECRET_B, 'base64').copy(buffer.fill(0));
+    const digest = createHash('sha256').update(v.postData + v.nonce + v.endpointPath).digest();
+    const expected = createHmac('sha512', Buffer.from(buffer)).update(digest).digest('base64');
+    assert.equal(computeAuthent(buffer, v.postData, v.nonce, v.path), expected);
+    assert.notEqual(expected, v.authent);
   });
 });
