@@ -1,6 +1,6 @@
 import { createHash, createHmac, createSecretKey } from 'node:crypto';
 import { endpointPathOf, sign, signWithTrace } from '../src/core/signing';
-import { interleavedOpsPerSecond, ratioResult, type BenchResult } from './harness';
+import { compareCases, interleavedSamples, type BenchResult } from './harness';
 
 /**
  * Signing speed. sign() against raw node:crypto doing the same two operations (SHA-256 of the
@@ -41,40 +41,12 @@ export default async function signingBench(): Promise<BenchResult[]> {
       fn: () => sign({ path: PATH, postData: POST_DATA, nonce: nextNonce(), apiKey: API_KEY, secret: n & 1 ? SECRET : OTHER_SECRET }).authent,
     },
   ];
-  const rates = interleavedOpsPerSecond(cases);
-  const rate = (name: string) => rates.get(name) ?? Number.NaN;
+  const samples = interleavedSamples(cases);
+  const unit = 'sig/s';
   return [
-    ratioResult({
-      name: 'sign()',
-      value: rate('sign'),
-      unit: 'sig/s',
-      baselineName: 'raw node:crypto, KeyObject',
-      baselineValue: rate('raw'),
-      note: 'target ratio >= 0.8',
-    }),
-    ratioResult({
-      name: 'sign()',
-      value: rate('sign'),
-      unit: 'sig/s',
-      baselineName: 'raw node:crypto, key bytes',
-      baselineValue: rate('raw-bytes'),
-      note: 'raw code handing createHmac a Buffer',
-    }),
-    ratioResult({
-      name: 'signWithTrace()',
-      value: rate('trace'),
-      unit: 'sig/s',
-      baselineName: 'sign()',
-      baselineValue: rate('sign'),
-      note: 'cost of the step-by-step trace',
-    }),
-    ratioResult({
-      name: 'sign(), secret changes every call',
-      value: rate('sign-memo-miss'),
-      unit: 'sig/s',
-      baselineName: 'sign()',
-      baselineValue: rate('sign'),
-      note: 'what the decoded-key memo saves',
-    }),
+    compareCases(samples, { name: 'sign()', candidate: 'sign', baseline: 'raw', baselineName: 'raw node:crypto, KeyObject', unit, note: 'target ratio >= 0.8' }),
+    compareCases(samples, { name: 'sign()', candidate: 'sign', baseline: 'raw-bytes', baselineName: 'raw node:crypto, key bytes', unit, note: 'raw code handing createHmac a Buffer' }),
+    compareCases(samples, { name: 'signWithTrace()', candidate: 'trace', baseline: 'sign', baselineName: 'sign()', unit, note: 'cost of the step-by-step trace' }),
+    compareCases(samples, { name: 'sign(), secret changes every call', candidate: 'sign-memo-miss', baseline: 'sign', baselineName: 'sign()', unit, note: 'what the decoded-key memo saves' }),
   ];
 }
