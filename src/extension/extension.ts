@@ -1,21 +1,33 @@
 import * as vscode from 'vscode';
 import { CredentialStore } from './environments/credentialStore';
+import { createEnvironments } from './environments/environmentsFeature';
 import { CommandErrorReporter } from './shared/commandErrorReporter';
 import type { KrakenFuturesTestApi } from './shared/testApi';
 import { registerShowSignatureSteps } from './signature/showSignatureSteps';
+
+/** Set by activate(): what deactivate() must await (VS Code does not await disposables). */
+let shutdown: (() => Promise<void>) | undefined;
 
 /** Builds the shared services, hands each feature what it needs, and owns everything they return. */
 export function activate(context: vscode.ExtensionContext): KrakenFuturesTestApi {
   const log = vscode.window.createOutputChannel('Kraken Futures', { log: true });
   const errors = new CommandErrorReporter(log);
   const credentials = new CredentialStore(context.secrets);
+  const environmentsFeature = createEnvironments(context, { log, errors, credentials });
+  const { environments, liveGuard } = environmentsFeature;
+  shutdown = environmentsFeature.shutdown;
 
-  context.subscriptions.push(log, errors, credentials, registerShowSignatureSteps(errors));
+  context.subscriptions.push(log, errors, credentials, environmentsFeature, registerShowSignatureSteps(errors));
 
   log.info(`Kraken Futures Workbench ${context.extension.packageJSON.version as string} activated`);
-  return { credentials, onDidReportError: errors.onDidReport, log };
+  return {
+    credentials, onDidReportError: errors.onDidReport, log,
+    environments, liveGuard, environmentPrompts: environmentsFeature.prompts, environmentStatusBar: environmentsFeature.statusBar,
+  };
 }
 
-export function deactivate(): void {
-  // Everything is owned by context.subscriptions and disposed by VS Code.
+export function deactivate(): Promise<void> | undefined {
+  // Everything is owned by context.subscriptions and disposed by VS Code; only the embedded
+  // simulator needs awaiting, so its port is free when the window reloads.
+  return shutdown?.();
 }

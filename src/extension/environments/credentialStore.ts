@@ -5,6 +5,11 @@ import { UserFacingError } from '../shared/userFacingError';
 export interface Credentials {
   readonly apiKey: string;
   readonly secret: string;
+  /**
+   * Origin (`https://futures.kraken.com`) the pair was set for. The environments feature never sends
+   * it anywhere else; absent on pairs stored without a binding.
+   */
+  readonly host?: string;
 }
 
 const KEY_PREFIX = 'krakenFutures.credentials/';
@@ -40,7 +45,8 @@ export class CredentialStore implements vscode.Disposable {
     const secret = credentials.secret?.trim();
     if (!apiKey) throw new UserFacingError(`The API key for environment "${environmentId}" is empty. Paste the public key from Kraken Futures → Settings → API.`);
     if (!secret) throw new UserFacingError(`The API secret for environment "${environmentId}" is empty. Paste the private key shown when the API key was created.`);
-    await this.secrets.store(keyOf(environmentId), JSON.stringify({ apiKey, secret } satisfies Credentials));
+    const host = credentials.host?.trim();
+    await this.secrets.store(keyOf(environmentId), JSON.stringify({ apiKey, secret, ...(host ? { host } : {}) } satisfies Credentials));
   }
 
   async clear(environmentId: string): Promise<void> {
@@ -71,8 +77,8 @@ function parseStored(environmentId: string, raw: string): Credentials {
     typeof value === 'object' && value !== null &&
     typeof (value as Credentials).apiKey === 'string' && typeof (value as Credentials).secret === 'string'
   ) {
-    const { apiKey, secret } = value as Credentials;
-    return { apiKey, secret };
+    const { apiKey, secret, host } = value as Credentials;
+    return typeof host === 'string' && host !== '' ? { apiKey, secret, host } : { apiKey, secret };
   }
   // Never echo `raw`: it may be a secret stored by an older or foreign writer.
   throw new UserFacingError(`The stored credentials for environment "${environmentId}" are unreadable. Set them again.`);

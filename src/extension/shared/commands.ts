@@ -4,6 +4,12 @@
  */
 export const Commands = {
   showSignatureSteps: 'krakenFutures.showSignatureSteps',
+  switchEnvironment: 'krakenFutures.switchEnvironment',
+  setCredentials: 'krakenFutures.setCredentials',
+  clearCredentials: 'krakenFutures.clearCredentials',
+  showCredentials: 'krakenFutures.showCredentials',
+  testConnection: 'krakenFutures.testConnection',
+  configureEnvironments: 'krakenFutures.configureEnvironments',
 } as const;
 
 export type CommandId = (typeof Commands)[keyof typeof Commands];

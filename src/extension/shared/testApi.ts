@@ -1,5 +1,6 @@
 import type * as vscode from 'vscode';
 import type { CredentialStore } from '../environments/credentialStore';
+import type { EnvironmentsFeature } from '../environments/environmentsFeature';
 import type { ReportedError } from './commandErrorReporter';
 
 /**
@@ -9,6 +10,13 @@ import type { ReportedError } from './commandErrorReporter';
  */
 export interface KrakenFuturesTestApi {
   readonly credentials: CredentialStore;
+  /** The active environment, its clients and change events (implements `Environments`). */
+  readonly environments: EnvironmentsFeature['environments'];
+  /** Implements `LiveGuard`; `onDidDecide` reports every decision. */
+  readonly liveGuard: EnvironmentsFeature['liveGuard'];
+  /** Replace single questions (modal dialogs cannot be clicked in tests); dispose to restore. */
+  readonly environmentPrompts: EnvironmentsFeature['prompts'];
+  readonly environmentStatusBar: EnvironmentsFeature['statusBar'];
   /** Every failure a command reported to the user. */
   readonly onDidReportError: vscode.Event<ReportedError>;
   readonly log: vscode.LogOutputChannel;
