@@ -15,7 +15,7 @@ export interface ParsedAssert {
   readonly expected?: string;
 }
 
-const ASSERT = /^(\S+)\s+(==|!=|<=|>=|<|>|!contains|contains|!exists|exists)(?:\s+(.*?))?\s*$/;
+const ASSERT = /^(\S+)\s+(==|!=|<=|>=|<|>|!contains|contains|!exists|exists)(?:\s+([\s\S]*))?$/;
 const SUBJECT = /^(status|headers|body)(?=$|[.[])/;
 
 export function parseAssert(text: string): ParsedAssert | { readonly error: string } {

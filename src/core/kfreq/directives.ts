@@ -12,17 +12,20 @@ export const DIRECTIVE_DOCS: Readonly<Record<string, string>> = {
   assert: 'A check on the response, e.g. `status == 200`, `body.result == success`, `body.sendStatus.order_id exists`.',
 };
 
-const DIRECTIVE = /^(\s*)@([^\s]*)(\s*)(.*?)\s*$/;
 const NAME = /^[A-Za-z_][\w-]*$/;
 
 /** Returns undefined when the comment is an ordinary comment (does not start with `@`). */
 export function parseDirective(body: string, line: number, bodyStart: number, diagnostics: Diagnostic[]): Directive | undefined {
-  const match = DIRECTIVE.exec(body);
-  if (!match) return undefined;
-  const wordStart = bodyStart + (match[1] ?? '').length + 1;
-  const word = match[2] ?? '';
-  const argumentText = match[4] ?? '';
-  const argumentStart = wordStart + word.length + (match[3] ?? '').length;
+  // Scanned by hand: a regex with a lazy middle and trailing `\s*$` is quadratic on long blank runs.
+  const at = body.length - body.trimStart().length;
+  if (body[at] !== '@') return undefined;
+  let wordEnd = at + 1;
+  while (wordEnd < body.length && !/\s/.test(body[wordEnd] ?? '')) wordEnd++;
+  const word = body.slice(at + 1, wordEnd);
+  const rest = body.slice(wordEnd);
+  const argumentText = rest.trim();
+  const wordStart = bodyStart + at + 1;
+  const argumentStart = bodyStart + wordEnd + (rest.length - rest.trimStart().length);
   const name: Token = { text: word, range: rangeOnLine(line, wordStart, wordStart + word.length) };
   const end = argumentText === '' ? wordStart + word.length : argumentStart + argumentText.length;
   const directive: Directive = {

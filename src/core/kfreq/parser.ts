@@ -10,8 +10,6 @@ import { readValue, SEPARATOR } from './valueReader';
  */
 
 const COMMENT = /^(\s*)(#|\/\/)(.*)$/;
-const FILE_VARIABLE = /^(\s*)@([^=]*?)\s*=\s*/;
-const PARAM = /^(\s*)([^=]*?)\s*=\s*/;
 const VARIABLE_NAME = /^[A-Za-z_][\w-]*$/;
 const PARAM_NAME = /^[A-Za-z0-9_.[\]-]+$/;
 
@@ -81,10 +79,10 @@ export function parseKfreq(text: string): KfreqFile {
       continue;
     }
 
-    const variable = /^\s*@/.test(source) ? FILE_VARIABLE.exec(source) : null;
+    const variable = /^\s*@/.test(source) ? splitAssignment(source) : undefined;
     if (variable) {
-      const nameStart = (variable[1] ?? '').length + 1;
-      const name = variable[2] ?? '';
+      const nameStart = variable.keyStart + 1;
+      const name = variable.key.slice(1);
       if (!VARIABLE_NAME.test(name)) {
         diagnostics.push({
           range: rangeOnLine(line, nameStart - 1, nameStart + name.length),
@@ -93,7 +91,7 @@ export function parseKfreq(text: string): KfreqFile {
           code: 'bad-variable-name',
         });
       }
-      const read = readValue(lines, line, variable[0].length, diagnostics);
+      const read = readValue(lines, line, variable.valueStart, diagnostics);
       fileVariables.push({
         name: { text: name, range: rangeOnLine(line, nameStart, nameStart + name.length) },
         value: read.value,
@@ -117,13 +115,12 @@ export function parseKfreq(text: string): KfreqFile {
       continue;
     }
 
-    const param = PARAM.exec(source);
+    const param = splitAssignment(source);
     if (!param) {
       diagnostics.push(unexpectedLine(source, line));
       continue;
     }
-    const keyStart = (param[1] ?? '').length;
-    const key = param[2] ?? '';
+    const { keyStart, key } = param;
     if (!PARAM_NAME.test(key)) {
       diagnostics.push({
         range: rangeOnLine(line, keyStart, Math.max(keyStart + key.length, keyStart + 1)),
@@ -132,7 +129,7 @@ export function parseKfreq(text: string): KfreqFile {
         code: 'bad-param-name',
       });
     }
-    const read = readValue(lines, line, param[0].length, diagnostics);
+    const read = readValue(lines, line, param.valueStart, diagnostics);
     block.params.push({
       key: { text: key, range: rangeOnLine(line, keyStart, keyStart + key.length) },
       value: read.value,
@@ -143,6 +140,19 @@ export function parseKfreq(text: string): KfreqFile {
   }
   closeBlock(lines.length - 1);
   return { lines, requests, fileVariables, comments, strayDirectives, diagnostics };
+}
+
+/**
+ * `key = value` split at the first `=`: the trimmed key with its start, and where the value starts
+ * (after the blanks that follow `=`). Done by hand because the equivalent regex is quadratic on long blank runs.
+ */
+function splitAssignment(source: string): { key: string; keyStart: number; valueStart: number } | undefined {
+  const eq = source.indexOf('=');
+  if (eq < 0) return undefined;
+  const keyStart = source.length - source.trimStart().length;
+  const key = keyStart >= eq ? '' : source.slice(keyStart, eq).trimEnd();
+  const after = source.slice(eq + 1);
+  return { key, keyStart: Math.min(keyStart, eq), valueStart: eq + 1 + (after.length - after.trimStart().length) };
 }
 
 function unexpectedLine(source: string, line: number): Diagnostic {
