@@ -176,7 +176,15 @@ export type CashAccount = z.output<typeof cashAccountSchema>;
 export type FlexAccount = z.output<typeof flexAccountSchema>;
 export type MarginAccount = z.output<typeof marginAccountSchema>;
 export type Account = z.output<typeof accountSchema>;
-export type Accounts = z.output<typeof accountsSchema>;
+/**
+ * Written out rather than inferred: the inferred type is an intersection that object literals
+ * (test fixtures, `{ cash }`) cannot satisfy. The schema's output is assignable to it.
+ */
+export interface Accounts {
+  readonly cash?: CashAccount;
+  readonly flex?: FlexAccount;
+  readonly [key: string]: Account | undefined;
+}
 export type OpenPosition = z.output<typeof openPositionSchema>;
 export type OpenOrder = z.output<typeof openOrderSchema>;
 export type Fill = z.output<typeof fillSchema>;

@@ -74,7 +74,10 @@ export class KyTransport {
     } catch (error) {
       if ((error as Error)?.name === 'TimeoutError') throw new TimeoutError(this.timeoutMs, request.mutating);
       if ((error as Error)?.name === 'AbortError') throw new NetworkError('the request was aborted by the caller', request.mutating, error);
-      throw new NetworkError(describeNetworkFailure(error), request.mutating, error);
+      // fetch reports every connection failure as a TypeError. Anything else comes from an injected
+      // fetch on purpose (e.g. a guard refusing to send) and must reach the caller unchanged.
+      if (error instanceof TypeError) throw new NetworkError(describeNetworkFailure(error), request.mutating, error);
+      throw error;
     }
   }
 }

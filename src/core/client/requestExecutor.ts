@@ -74,7 +74,8 @@ function validateData(endpoint: EndpointSpec | undefined, json: unknown) {
 
 /**
  * Returns the final answer (its `problem` set when it is an error answer). Throws only when no
- * answer was received at all (timeout, network), after any retries.
+ * answer was received at all (timeout, network), after any retries, or when an injected fetch
+ * threw something of its own (passed through untouched, never retried).
  */
 export async function executeRequest(prepared: PreparedRequest, ctx: ExecutorContext, options: CallOptions = {}): Promise<ApiResponse<unknown>> {
   const startedAt = Date.now();
@@ -99,7 +100,8 @@ export async function executeRequest(prepared: PreparedRequest, ctx: ExecutorCon
     try {
       exchange = await ctx.transport.send({ method: prepared.method, url: prepared.url, headers, body: prepared.body, signal: options.signal, mutating: prepared.mutating });
     } catch (error) {
-      const problem = error instanceof TimeoutError || error instanceof NetworkError ? error : new NetworkError(String(error), prepared.mutating, error);
+      if (!(error instanceof TimeoutError || error instanceof NetworkError)) throw error;
+      const problem = error;
       const decision = retryDecision(problem);
       report(wireRequestOf(prepared, undefined, headers, credentials?.apiKey), decision.retry ? 'retry' : 'failed', undefined, problem);
       if (!decision.retry) throw problem;

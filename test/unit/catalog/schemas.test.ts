@@ -57,6 +57,13 @@ describe('catalog/schemas', () => {
     assert.equal(flexBroken.success, false, 'a known account type with a wrong shape is reported');
   });
 
+  it('lets the parsed accounts and plain literals both be used as Accounts', () => {
+    const parsed = endpointById('accounts')!.response!.parse(samples.accounts) as { accounts: Accounts };
+    const literal: Accounts = { cash: { type: 'cashAccount', balances: { usd: 1 } } };
+    assert.equal(marginAccountsOf(parsed.accounts).length, 1);
+    assert.equal(marginAccountsOf(literal).length, 0);
+  });
+
   it('compares symbols case-insensitively', () => {
     assert.ok(sameSymbol('pi_xbtusd', 'PI_XBTUSD'));
     assert.ok(!sameSymbol('PF_XBTUSD', 'PI_XBTUSD'));

@@ -147,3 +147,13 @@ describe('client: retries', () => {
     assert.equal(s.calls.length, 2);
   });
 });
+
+describe('client: errors thrown by an injected fetch', () => {
+  it('passes a deliberate refusal through unchanged and does not retry it', async () => {
+    class Refusal extends Error {}
+    const s = setup(() => new Refusal('not on this host'));
+    const error = await rejection(s.client.accounts());
+    assert.ok(error instanceof Refusal);
+    assert.equal(s.calls.length, 1);
+  });
+});
