@@ -26,7 +26,8 @@ export async function runTestsInCodeServer({ cacheDir, extensionDevelopmentPath,
     ['extensionTestsPath', server.remoteUri(extensionTestsPath)],
     ['skipWelcome', 'true'],
   ];
-  await page.goto(server.workbenchUrl(payload));
+  // The suite's own timeout bounds the run; page loading on a loaded machine may be slow.
+  await page.goto(server.workbenchUrl(payload), { waitUntil: 'domcontentloaded', timeout: 180_000 });
 
   let timer;
   const timedOut = new Promise((resolve) => {

@@ -11,20 +11,22 @@ export function renderSignatureSteps(
   remarks: readonly string[],
   createdAt: Date,
 ): string {
+  const authent = trace.find((step) => step.id === 'hmacSha512')?.value;
   const lines = [
     '# Kraken Futures signature steps',
-    '',
     `\`${request.method} ${request.path}\` · computed ${createdAt.toISOString()}`,
     '',
+    ...(authent ? [`**Authent** \`${authent}\``, ''] : []),
     'Authent = base64(HMAC-SHA-512(base64decode(secret), SHA-256(postData + nonce + endpointPath)))',
     '',
   ];
   if (remarks.length > 0) {
-    lines.push('## Check your credentials', '', ...remarks.map((r) => `- ${r}`), '');
+    lines.push('## Check your credentials', ...remarks.map((r) => `- ${r}`), '');
   }
+  // Compact on purpose: all steps should fit on one screen next to the reader's own code.
   trace.forEach((step, i) => {
-    lines.push(`## ${i + 1}. ${step.label}`, '');
-    if (step.note) lines.push(`_${step.note}_`, '');
+    lines.push(`## ${i + 1}. ${step.label}`);
+    if (step.note) lines.push(`_${step.note}_`);
     lines.push(...fenced(step.value === '' ? '(empty)' : step.value), '');
   });
   lines.push('The secret is never shown; it was used for this computation only and not stored.', '');
