@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { CredentialStore } from './environments/credentialStore';
 import { createEnvironments } from './environments/environmentsFeature';
+import { registerRequestFiles } from './requests/requestFiles';
 import { CommandErrorReporter } from './shared/commandErrorReporter';
 import type { KrakenFuturesTestApi } from './shared/testApi';
 import { registerShowSignatureSteps } from './signature/showSignatureSteps';
@@ -16,13 +17,15 @@ export function activate(context: vscode.ExtensionContext): KrakenFuturesTestApi
   const environmentsFeature = createEnvironments(context, { log, errors, credentials });
   const { environments, liveGuard } = environmentsFeature;
   shutdown = environmentsFeature.shutdown;
+  const requests = registerRequestFiles({ errors, log, environments, liveGuard, credentials, storageUri: context.globalStorageUri, extensionUri: context.extensionUri });
 
-  context.subscriptions.push(log, errors, credentials, environmentsFeature, registerShowSignatureSteps(errors));
+  context.subscriptions.push(log, errors, credentials, environmentsFeature, registerShowSignatureSteps(errors), requests.disposable);
 
   log.info(`Kraken Futures Workbench ${context.extension.packageJSON.version as string} activated`);
   return {
     credentials, onDidReportError: errors.onDidReport, log,
     environments, liveGuard, environmentPrompts: environmentsFeature.prompts, environmentStatusBar: environmentsFeature.statusBar,
+    requests: requests.api,
   };
 }
 

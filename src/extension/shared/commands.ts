@@ -10,6 +10,14 @@ export const Commands = {
   showCredentials: 'krakenFutures.showCredentials',
   testConnection: 'krakenFutures.testConnection',
   configureEnvironments: 'krakenFutures.configureEnvironments',
+  sendRequest: 'krakenFutures.sendRequest',
+  sendAllRequests: 'krakenFutures.sendAllRequests',
+  showRequestSignature: 'krakenFutures.showRequestSignature',
+  copyRequestAsCurl: 'krakenFutures.copyRequestAsCurl',
+  copyRequestAsCurlWithKey: 'krakenFutures.copyRequestAsCurlWithKey',
+  diagnoseSignature: 'krakenFutures.diagnoseSignature',
+  openRequestHistory: 'krakenFutures.openRequestHistory',
+  clearRequestHistory: 'krakenFutures.clearRequestHistory',
 } as const;
 
 export type CommandId = (typeof Commands)[keyof typeof Commands];

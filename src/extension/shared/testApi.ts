@@ -1,6 +1,7 @@
 import type * as vscode from 'vscode';
 import type { CredentialStore } from '../environments/credentialStore';
 import type { EnvironmentsFeature } from '../environments/environmentsFeature';
+import type { RequestFilesApi } from '../requests/requestFiles';
 import type { ReportedError } from './commandErrorReporter';
 
 /**
@@ -17,6 +18,8 @@ export interface KrakenFuturesTestApi {
   /** Replace single questions (modal dialogs cannot be clicked in tests); dispose to restore. */
   readonly environmentPrompts: EnvironmentsFeature['prompts'];
   readonly environmentStatusBar: EnvironmentsFeature['statusBar'];
+  /** The .kfreq feature: the response view's state and render reports, the request history. */
+  readonly requests: RequestFilesApi;
   /** Every failure a command reported to the user. */
   readonly onDidReportError: vscode.Event<ReportedError>;
   readonly log: vscode.LogOutputChannel;
