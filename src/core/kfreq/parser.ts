@@ -2,14 +2,17 @@ import { collectDirectives, parseDirective } from './directives';
 import { rangeOnLine } from './ranges';
 import { looksLikeRequestLine, parseRequestLine } from './requestLine';
 import type { Comment, Diagnostic, Directive, FileVariable, KfreqFile, KfreqRequest, Param, RequestLine, Token } from './types';
-import { readValue, SEPARATOR } from './valueReader';
+import { readValue } from './valueReader';
 
 /**
  * Parses a `.kfreq` file. Pure and total: any text gives a tree, and problems become diagnostics
  * with ranges instead of exceptions, so the editor can show them while the user is still typing.
  */
 
-const COMMENT = /^(\s*)(#|\/\/)(.*)$/;
+const NON_BLANK = /\S/;
+const HASH = 0x23;
+const SLASH = 0x2f;
+const AT = 0x40;
 const VARIABLE_NAME = /^[A-Za-z_][\w-]*$/;
 const PARAM_NAME = /^[A-Za-z0-9_.[\]-]+$/;
 
@@ -59,27 +62,30 @@ export function parseKfreq(text: string): KfreqFile {
 
   for (let line = 0; line < lines.length; line++) {
     const source = lines[line] ?? '';
-    if (SEPARATOR.test(source)) {
+    // Classified by the first non-blank character: this loop runs once per line of files with 10,000 requests.
+    const start = source.search(NON_BLANK);
+    if (start < 0) continue;
+    const first = source.charCodeAt(start);
+    if (first === HASH && source.startsWith('###', start)) {
       if (line > 0) closeBlock(line - 1);
-      const titleText = source.replace(/^\s*#+/, '');
+      let titleStart = start;
+      while (source.charCodeAt(titleStart) === HASH) titleStart++;
+      const titleText = source.slice(titleStart);
       const title = titleText.trim();
-      const titleStart = source.length - titleText.length + (titleText.length - titleText.trimStart().length);
+      titleStart += titleText.length - titleText.trimStart().length;
       block = { startLine: line, params: [], directives: [], ...(title ? { title: { text: title, range: rangeOnLine(line, titleStart, titleStart + title.length) } } : {}) };
       continue;
     }
-    if (source.trim() === '') continue;
 
-    const comment = COMMENT.exec(source);
-    if (comment) {
-      const body = comment[3] ?? '';
-      const bodyStart = (comment[1] ?? '').length + (comment[2] ?? '').length;
-      const directive = parseDirective(body, line, bodyStart, diagnostics);
+    if (first === HASH || (first === SLASH && source.charCodeAt(start + 1) === SLASH)) {
+      const bodyStart = start + (first === HASH ? 1 : 2);
+      const directive = parseDirective(source.slice(bodyStart), line, bodyStart, diagnostics);
       if (directive) block.directives.push(directive);
-      else comments.push({ text: source.trim(), range: rangeOnLine(line, (comment[1] ?? '').length, source.length) });
+      else comments.push({ text: source.trim(), range: rangeOnLine(line, start, source.length) });
       continue;
     }
 
-    const variable = /^\s*@/.test(source) ? splitAssignment(source) : undefined;
+    const variable = first === AT ? splitAssignment(source) : undefined;
     if (variable) {
       const nameStart = variable.keyStart + 1;
       const name = variable.key.slice(1);
@@ -100,9 +106,9 @@ export function parseKfreq(text: string): KfreqFile {
       line = read.lastLine;
       continue;
     }
-    if (/^\s*@/.test(source)) {
+    if (first === AT) {
       diagnostics.push({
-        range: rangeOnLine(line, source.length - source.trimStart().length, source.trimEnd().length),
+        range: rangeOnLine(line, start, source.trimEnd().length),
         severity: 'error',
         message: 'Expected a file variable: `@name = value`.',
         code: 'bad-variable',

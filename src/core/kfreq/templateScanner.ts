@@ -20,7 +20,11 @@ export function classifyExpression(expression: string): { kind: VariableKind; na
  * @param line the source line the segment is on
  * @param offset the character at which the segment starts on that line
  */
-export function scanReferences(segment: string, line: number, offset: number, diagnostics: Diagnostic[]): VariableRef[] {
+const NO_REFS: VariableRef[] = [];
+
+export function scanReferences(segment: string, line: number, offset: number, diagnostics: Diagnostic[]): readonly VariableRef[] {
+  // Most values hold no variable; they share one empty list instead of allocating their own.
+  if (segment.indexOf('{{') < 0) return NO_REFS;
   const refs: VariableRef[] = [];
   let from = 0;
   for (;;) {
