@@ -7,6 +7,9 @@ import './language.test';
 import './views.test';
 import './credentialStore.test';
 import './signatureSteps.test';
+import './environments.test';
+import './environmentsCredentials.test';
+import './environmentsLiveGuard.test';
 
 export function run(): Promise<void> {
   return new Promise((resolve, reject) => {

@@ -1,0 +1,134 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { ConnectionReport } from '../../src/extension/environments/connectionCheck';
+import type { KrakenFuturesTestApi } from '../../src/extension/shared/testApi';
+import { environmentsApi, nextChange, RecordedPrompts, resetEnvironments, setCustomEnvironments, startCountingSimulator, type CountingSimulator } from './environmentsSupport';
+
+describe('Environments: default, switching, status bar, pins, Test Connection', function () {
+  this.timeout(60_000);
+  let api: KrakenFuturesTestApi;
+  let other: CountingSimulator;
+
+  before(async () => {
+    api = await environmentsApi();
+    other = await startCountingSimulator();
+  });
+  afterEach(async () => resetEnvironments(api));
+  after(async () => other.close());
+
+  it('starts on the local simulator and a private call works with no set-up at all', async () => {
+    assert.equal(api.environments.active.id, 'local');
+    assert.equal(api.environments.active.isLive, false);
+    const client = await api.environments.client({ requireCredentials: true });
+    assert.match(client.baseUrl, /^http:\/\/127\.0\.0\.1:\d+$/);
+    assert.equal(api.environments.active.baseUrl, client.baseUrl, 'Local reports the address of the simulator it started');
+    const accounts = await client.accounts();
+    assert.ok(accounts.flex ?? accounts.cash, 'the simulator account has a cash or flex wallet');
+    assert.equal(await api.environments.hasCredentials(), true);
+  });
+
+  it('lists local, demo and live first, then custom environments from settings', async () => {
+    await setCustomEnvironments(api, [{ name: 'Other Sim', baseUrl: other.baseUrl }]);
+    const ids = api.environments.list().map((e) => e.id);
+    assert.deepEqual(ids, ['local', 'demo', 'live', 'other-sim']);
+    const live = api.environments.list().find((e) => e.id === 'live');
+    assert.equal(live?.baseUrl, 'https://futures.kraken.com');
+    assert.equal(live?.isLive, true);
+    assert.equal(api.environments.list().find((e) => e.id === 'other-sim')?.isLive, false);
+  });
+
+  it('switching fires the change event and repaints the status bar (live: flame, error colours)', async () => {
+    const item = api.environmentStatusBar.item;
+    assert.match(item.text, /\$\(beaker\) Local simulator/);
+    assert.equal(item.backgroundColor, undefined);
+    assert.equal(item.command, 'krakenFutures.switchEnvironment');
+
+    await setCustomEnvironments(api, [{ id: 'sim-live', name: 'Sim Live', baseUrl: other.baseUrl, isLive: true }]);
+    const prompts = new RecordedPrompts(api, { confirmLiveSwitch: async () => true });
+    try {
+      const changed = nextChange(api, (c) => c.reason === 'switched');
+      assert.equal(await vscode.commands.executeCommand('krakenFutures.switchEnvironment', 'sim-live'), true);
+      const change = await changed;
+      assert.equal(change.previous?.id, 'local');
+      assert.equal(change.current.id, 'sim-live');
+      assert.equal(prompts.count('confirmLiveSwitch'), 1, 'switching to a live environment asks first');
+      assert.match(item.text, /^\$\(flame\) LIVE: Sim Live$/);
+      assert.deepEqual(item.backgroundColor, new vscode.ThemeColor('statusBarItem.errorBackground'));
+    } finally {
+      prompts.dispose();
+    }
+    const back = nextChange(api, (c) => c.reason === 'switched');
+    await api.environments.switchTo('local');
+    assert.equal((await back).current.id, 'local');
+    assert.match(item.text, /Local simulator/);
+    assert.equal(item.backgroundColor, undefined);
+  });
+
+  it('declining the live confirmation keeps the current environment and fires nothing', async () => {
+    const prompts = new RecordedPrompts(api, { confirmLiveSwitch: async () => false });
+    let fired = 0;
+    const subscription = api.environments.onDidChange(() => fired++);
+    try {
+      assert.equal(await api.environments.switchTo('live'), false);
+      assert.equal(prompts.count('confirmLiveSwitch'), 1);
+      assert.equal(api.environments.active.id, 'local');
+      assert.equal(fired, 0);
+    } finally {
+      subscription.dispose();
+      prompts.dispose();
+    }
+  });
+
+  it('the status bar quick pick switches (real quick pick, driven by keyboard commands)', async () => {
+    await setCustomEnvironments(api, [{ id: 'picked-sim', name: 'Picked Sim', baseUrl: other.baseUrl }]);
+    const switched = nextChange(api, (c) => c.reason === 'switched');
+    const running = vscode.commands.executeCommand(api.environmentStatusBar.item.command as string);
+    await new Promise((r) => setTimeout(r, 500));
+    await vscode.commands.executeCommand('workbench.action.quickOpenSelectNext'); // demo
+    await vscode.commands.executeCommand('workbench.action.quickOpenSelectNext'); // live
+    await vscode.commands.executeCommand('workbench.action.quickOpenSelectNext'); // Picked Sim
+    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+    assert.equal(await running, true);
+    assert.equal((await switched).current.id, 'picked-sim');
+  });
+
+  it('a pinned environment that is not the active one refuses, naming both', async () => {
+    assert.doesNotThrow(() => api.environments.assertPinned(undefined, 'orders.kfreq'));
+    assert.doesNotThrow(() => api.environments.assertPinned('local', 'orders.kfreq'));
+    assert.throws(() => api.environments.assertPinned('live', 'orders.kfreq'), /orders\.kfreq is pinned to Live \("live"\) but the active environment is Local simulator/);
+    assert.throws(() => api.environments.assertPinned('staging', 'orders.kfreq'), /pinned to environment "staging", which does not exist/);
+  });
+
+  it('Test Connection on local: reachable, keys valid, clock skew measured', async () => {
+    const report = await vscode.commands.executeCommand<ConnectionReport>('krakenFutures.testConnection');
+    assert.equal(report.reachable, true);
+    assert.equal(report.publicCall, 'ok');
+    assert.equal(report.privateCall, 'ok');
+    assert.equal(typeof report.clockSkewMs, 'number');
+    assert.ok(Math.abs(report.clockSkewMs ?? Infinity) < 2_000, 'same machine, same clock');
+    assert.ok(report.lines.some((l) => /^Keys valid: key .+#[0-9a-f]{6} signed/.test(l)), report.lines.join('\n'));
+  });
+
+  it('Test Connection reports an unreachable host and keys the server refuses', async () => {
+    const closed = await startCountingSimulator();
+    const url = closed.baseUrl;
+    await closed.close();
+    await setCustomEnvironments(api, [{ id: 'gone', name: 'Gone', baseUrl: url }, { id: 'wrong-keys', name: 'Wrong Keys', baseUrl: other.baseUrl }]);
+    await api.environments.switchTo('gone');
+    const unreachable = await vscode.commands.executeCommand<ConnectionReport>('krakenFutures.testConnection');
+    assert.equal(unreachable.reachable, false);
+    assert.match(unreachable.lines[0], /^Not reachable: /);
+
+    await api.environments.switchTo('wrong-keys');
+    await api.credentials.set('wrong-keys', { apiKey: other.apiKey, secret: Buffer.alloc(64, 7).toString('base64') });
+    try {
+      const refused = await vscode.commands.executeCommand<ConnectionReport>('krakenFutures.testConnection');
+      assert.equal(refused.reachable, true);
+      assert.equal(refused.publicCall, 'ok');
+      assert.equal(refused.privateCall, 'failed');
+      assert.ok(refused.lines.some((l) => /^Keys NOT accepted: key .+ was refused with "authenticationError"/.test(l)), refused.lines.join('\n'));
+    } finally {
+      await api.credentials.clear('wrong-keys');
+    }
+  });
+});
