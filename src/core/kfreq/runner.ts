@@ -61,8 +61,11 @@ export interface RunOptions<R extends SendResponse> {
    * request can use a response from an earlier run; the runner adds to it.
    */
   readonly responses?: Map<string, StoredResponse>;
-  /** A last check before sending (e.g. the CLI's live notional cap); a returned text refuses the request. */
-  readonly guard?: (request: ResolvedRequest) => string | undefined;
+  /**
+   * A last check before sending (the CLI's live notional cap, the editor's confirmation prompt);
+   * a returned text refuses the request with outcome `refused`. May be async.
+   */
+  readonly guard?: (request: ResolvedRequest) => string | undefined | Promise<string | undefined>;
   readonly onResult?: (result: RequestResult<R>) => void;
   readonly signal?: AbortSignal;
   /** Skip the remaining requests after the first one that does not pass. */
@@ -140,7 +143,7 @@ async function runOne<R extends SendResponse>(
     const first = problems.find((p) => p.severity === 'error') ?? problems[0];
     return { ...head, outcome: 'error', message: `Not sent: ${first ? `line ${first.range.start.line + 1}: ${first.message}` : 'the request could not be built.'}`, asserts: [], problems };
   }
-  const refusal = options.guard?.(resolved);
+  const refusal = await options.guard?.(resolved);
   if (refusal !== undefined) return { ...head, outcome: 'refused', message: `Refused: ${refusal}`, request: resolved, asserts: [], problems };
 
   let response: R;

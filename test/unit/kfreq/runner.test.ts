@@ -99,6 +99,9 @@ describe('kfreq/runner', () => {
     assert.equal(summary.results[0]?.outcome, 'refused');
     assert.equal(summary.results[0]?.message, 'Refused: no --max-notional given');
     assert.equal(sent.length, 0);
+    const asked = await runRequests(parseKfreq(ORDER_FILE), { send, environmentId: 'live', indices: [0], guard: async () => 'declined in the prompt' });
+    assert.equal(asked.results[0]?.outcome, 'refused');
+    assert.equal(sent.length, 0);
   });
 
   it('runs only the chosen indices and keeps named responses across runs in a shared map', async () => {
