@@ -20,8 +20,13 @@ const workspace = join(repoRoot, 'examples');
 async function main() {
   buildProject(repoRoot);
   const simulator = await startSimulator(repoRoot);
+  // Read by src/extension/environments/localSimulator.ts to attach to this simulator.
   const env = simulator
-    ? { KRAKEN_FUTURES_SIM_URL: simulator.url, ...(simulator.secretFile ? { KRAKEN_FUTURES_SIM_SECRET_FILE: simulator.secretFile } : {}) }
+    ? {
+        KRAKEN_FUTURES_SIM_URL: simulator.url,
+        ...(simulator.secretFile ? { KRAKEN_FUTURES_SIM_SECRET_FILE: simulator.secretFile } : {}),
+        ...(simulator.apiKey ? { KRAKEN_FUTURES_SIM_API_KEY: simulator.apiKey } : {}),
+      }
     : {};
 
   const desktop = process.env.KFW_EDITOR !== 'code-server' && onPath('code');

@@ -1,11 +1,12 @@
 // Installs code-server (a real VS Code server + web workbench, published on npm) into a cache folder,
 // following ../../../shared/notes/vscode-host.md. Every step checks its own result first, so an
 // interrupted install resumes where it stopped and a finished one (marker file) is reused as is.
-import { existsSync, mkdirSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { dirname, join, resolve } from 'node:path';
 import { log } from './log.mjs';
-import { runStep } from './processes.mjs';
+import { onCleanup } from './cleanup.mjs';
+import { delay, runStep } from './processes.mjs';
 import { ensureSystemPackages } from './systemPackages.mjs';
 
 export const CODE_SERVER_VERSION = '4.139.1';
@@ -41,7 +42,21 @@ export async function ensureCodeServer(cacheDir) {
       return { ...info, codeServerBin: layout.codeServerBin, node24Dir: layout.node24Dir };
     }
     log(`install marker found but files are missing in ${cacheDir}; reinstalling`);
+    // The step stamps cannot be trusted either once files have gone.
+    rmSync(layout.marker, { force: true });
+    rmSync(layout.stepsDir, { recursive: true, force: true });
   }
+  const release = await acquireInstallLock(cacheDir);
+  try {
+    // Another process may have finished the install while this one waited for the lock.
+    if (existsSync(layout.marker)) return ensureCodeServer(cacheDir);
+    return await install(cacheDir, layout);
+  } finally {
+    release();
+  }
+}
+
+async function install(cacheDir, layout) {
   const started = Date.now();
   log(`installing code-server ${CODE_SERVER_VERSION} into ${cacheDir} (first use: a few minutes, about 800 MB)`);
   await ensureSystemPackages();
@@ -169,6 +184,56 @@ function loadsUnderNode24(layout, moduleDir) {
     return true;
   } catch {
     return false;
+  }
+}
+
+/**
+ * Two runs on a fresh clone (say, two terminals) must not install into the same folder at once.
+ * The lock is a directory (mkdir is atomic) holding the owner's pid; a dead owner's lock is taken over.
+ */
+async function acquireInstallLock(cacheDir) {
+  const lockDir = `${cacheDir}.lock`;
+  mkdirSync(dirname(lockDir), { recursive: true });
+  let announced = false;
+  for (;;) {
+    try {
+      mkdirSync(lockDir);
+      writeFileSync(join(lockDir, 'pid'), String(process.pid));
+      const release = () => rmSync(lockDir, { recursive: true, force: true });
+      const unregister = onCleanup('release the code-server install lock', release);
+      return () => {
+        unregister();
+        release();
+      };
+    } catch (err) {
+      if (err.code !== 'EEXIST') throw err;
+    }
+    const owner = Number(readFileSafe(join(lockDir, 'pid')));
+    if (owner && !isAlive(owner)) {
+      log(`removing a stale install lock left by process ${owner}`);
+      rmSync(lockDir, { recursive: true, force: true });
+      continue;
+    }
+    if (!announced) log(`another process${owner ? ` (${owner})` : ''} is installing code-server into ${cacheDir}; waiting for it`);
+    announced = true;
+    await delay(2000);
+  }
+}
+
+function readFileSafe(path) {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return '';
+  }
+}
+
+function isAlive(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return err.code === 'EPERM';
   }
 }
 

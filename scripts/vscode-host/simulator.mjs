@@ -1,15 +1,16 @@
 // Starts the local Kraken Futures simulator (dist/cli/kraken-futures-sim.js) when it has been built,
 // and reads from its output where it listens and where it wrote its API credentials.
-import { existsSync, readdirSync } from 'node:fs';
-import { isAbsolute, join, resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { log } from './log.mjs';
 import { startService } from './processes.mjs';
 
 const START_TIMEOUT_MS = 30_000;
 
 /**
- * Resolves to `undefined` (not built yet: says so) or `{ url, secretFile?, stop }`.
- * The simulator prints `listening on http://HOST:PORT` once it accepts requests.
+ * Resolves to `undefined` (not built yet: says so) or `{ url, secretFile?, apiKey?, stop }`.
+ * The simulator prints `listening on http://HOST:PORT` once it accepts requests, then
+ * `api key: <key>` and `api secret written to <file>` (the secret itself is never printed).
  */
 export async function startSimulator(repoRoot, { port = 8790, stateDir = '.sim-state' } = {}) {
   const entry = join(repoRoot, 'dist', 'cli', 'kraken-futures-sim.js');
@@ -42,18 +43,19 @@ export async function startSimulator(repoRoot, { port = 8790, stateDir = '.sim-s
   service.child.stdout.on('data', relay);
   service.child.stderr.on('data', relay);
   process.stdout.write(output.replace(/^(?=.)/gm, '[sim] '));
-  const secretFile = findSecretFile(output, repoRoot, absoluteState);
-  log(`simulator listening on ${url}${secretFile ? `, credentials in ${secretFile}` : ''}`);
-  return { url, secretFile, stop: service.stop };
+  const secretFile = findSecretFile(output, absoluteState);
+  const apiKey = output.match(/^api key: (\S+)$/m)?.[1];
+  log(`simulator listening on ${url}${secretFile ? `, its API secret in ${secretFile}` : ' (secret file not found: the extension will start its own simulator)'}`);
+  return { url, secretFile, apiKey, stop: service.stop };
 }
 
-/** Where the simulator wrote its API key pair: named in its output, else a credentials-like file in the state dir. */
-function findSecretFile(output, repoRoot, stateDir) {
-  for (const match of output.matchAll(/(?:secret|credential|key)s?[^:\n]*:\s*(\S+\.\w+)/gi)) {
-    const candidate = isAbsolute(match[1]) ? match[1] : resolve(repoRoot, match[1]);
-    if (existsSync(candidate)) return candidate;
-  }
-  if (!existsSync(stateDir)) return undefined;
-  const named = readdirSync(stateDir).find((f) => /secret|credential|keys?\b/i.test(f));
-  return named ? join(stateDir, named) : undefined;
+/**
+ * Where the simulator wrote its API secret: it prints `api secret written to <file> (mode 0600)`;
+ * older or quieter builds leave `api-secret` in the state dir.
+ */
+function findSecretFile(output, stateDir) {
+  const announced = output.match(/api secret written to (\S+)/)?.[1];
+  if (announced && existsSync(announced)) return announced;
+  const inState = join(stateDir, 'api-secret');
+  return existsSync(inState) ? inState : undefined;
 }
