@@ -25,6 +25,7 @@ export function activate(context: vscode.ExtensionContext): KrakenFuturesTestApi
   return {
     credentials, onDidReportError: errors.onDidReport, log,
     environments, liveGuard, environmentPrompts: environmentsFeature.prompts, environmentStatusBar: environmentsFeature.statusBar,
+    extensionStorage: { logUri: context.logUri, globalStorageUri: context.globalStorageUri, storageUri: context.storageUri },
     requests: requests.api,
   };
 }

@@ -10,6 +10,7 @@ import './signatureSteps.test';
 import './environments.test';
 import './environmentsCredentials.test';
 import './environmentsLiveGuard.test';
+import './environmentsSecrets.test';
 
 export function run(): Promise<void> {
   return new Promise((resolve, reject) => {

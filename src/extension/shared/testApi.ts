@@ -18,6 +18,8 @@ export interface KrakenFuturesTestApi {
   /** Replace single questions (modal dialogs cannot be clicked in tests); dispose to restore. */
   readonly environmentPrompts: EnvironmentsFeature['prompts'];
   readonly environmentStatusBar: EnvironmentsFeature['statusBar'];
+  /** Where the extension may write (log files, storage), for the no-secret-on-disk test. */
+  readonly extensionStorage: { readonly logUri: vscode.Uri; readonly globalStorageUri: vscode.Uri; readonly storageUri: vscode.Uri | undefined };
   /** The .kfreq feature: the response view's state and render reports, the request history. */
   readonly requests: RequestFilesApi;
   /** Every failure a command reported to the user. */
