@@ -1,4 +1,6 @@
 import { strict as assert } from 'node:assert';
+import { marginAccountsOf, type MarginAccount } from '../../../src/core/catalog';
+import type { KrakenFuturesClient } from '../../../src/core/client';
 import { MarketOracle, startTestSim, T0, type TestSim } from './simTestKit';
 
 /**
@@ -7,6 +9,12 @@ import { MarketOracle, startTestSim, T0, type TestSim } from './simTestKit';
  */
 
 const HOUR = 3_600_000;
+async function xbtMarginAccount(client: KrakenFuturesClient): Promise<MarginAccount> {
+  const found = marginAccountsOf(await client.accounts()).find(([key]) => key === 'fi_xbtusd');
+  assert.ok(found, 'fi_xbtusd is listed');
+  return found[1];
+}
+
 const close = (actual: number, expected: number, tolerance: number, what: string) =>
   assert.ok(Math.abs(actual - expected) <= tolerance, `${what}: ${actual} is not ${expected}`);
 
@@ -52,7 +60,7 @@ describe('simulator: linear and inverse PnL', () => {
   });
 
   it('inverse PI_XBTUSD: 5000 contracts long, closed an hour later; PnL and fees in XBT', async () => {
-    const xbt0 = Number((await t.client.accounts()).fi_xbtusd!.balances!.xbt);
+    const xbt0 = Number((await xbtMarginAccount(t.client)).balances.xbt);
     assert.equal(xbt0, 2);
     const a0 = (await t.client.orderbook('PI_XBTUSD')).asks[0];
     assert.ok(a0[1] >= 5000);
@@ -64,7 +72,7 @@ describe('simulator: linear and inverse PnL', () => {
     const [position] = await t.client.openPositions();
     close(position.unrealizedPnl!, 5000 * (1 / entry - 1 / mark), 1e-12, 'unrealised PnL in XBT');
     assert.equal(position.pnlCurrency, 'BTC');
-    const account = (await t.client.accounts()).fi_xbtusd!;
+    const account = await xbtMarginAccount(t.client);
     close(account.auxiliary!.pv!, xbt0 - fee0 + 5000 * (1 / entry - 1 / mark), 1e-8, 'portfolio value (8 decimals)');
     close(account.marginRequirements!.im, (5000 / mark) * 0.02, 1e-8, 'initial margin (2 % of 5000/mark XBT)');
 
@@ -73,7 +81,7 @@ describe('simulator: linear and inverse PnL', () => {
     await t.client.sendOrder({ orderType: 'mkt', symbol: 'PI_XBTUSD', side: 'sell', size: 5000 });
     const realized = 5000 * (1 / entry - 1 / exit);
     const fee1 = (5000 / exit) * 0.0005;
-    const xbt = Number((await t.client.accounts()).fi_xbtusd!.balances!.xbt);
+    const xbt = Number((await xbtMarginAccount(t.client)).balances.xbt);
     close(xbt, xbt0 - fee0 + realized - fee1, 1e-8, 'XBT balance');
   });
 
