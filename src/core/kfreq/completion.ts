@@ -1,4 +1,4 @@
-import { allEndpoints, type EndpointSpec } from '../catalog';
+import { allEndpoints, findEndpoint, type EndpointSpec, type ParamSpec } from '../catalog';
 import { DIRECTIVE_DOCS } from './directives';
 import { endpointDoc, paramDoc } from './endpointDocs';
 import type { InstrumentInfo } from './instrumentChecks';
@@ -52,7 +52,7 @@ export function completionsAt(file: KfreqFile, position: Position, context: Comp
 
   const request = file.requests.find((r) => r.range.start.line <= position.line && position.line <= r.range.end.line);
   const requestLine = request?.requestLine.range.start.line;
-  if (!request || requestLine === position.line) return requestLineCompletions(before, position);
+  if (!request || requestLine === position.line) return requestLineCompletions(before, position, context);
   if (requestLine !== undefined && position.line > requestLine) return paramCompletions(file, request, before, position, context);
   return [];
 }
@@ -76,7 +76,7 @@ function directiveCompletions(match: RegExpExecArray, position: Position, contex
   return [];
 }
 
-function requestLineCompletions(before: string, position: Position): CompletionItem[] {
+function requestLineCompletions(before: string, position: Position, context: CompletionContext): CompletionItem[] {
   const indent = before.length - before.trimStart().length;
   const typed = before.slice(indent);
   const methodThenPath = /^([A-Za-z]+)(\s+)(\S*)$/.exec(typed);
@@ -84,6 +84,11 @@ function requestLineCompletions(before: string, position: Position): CompletionI
   if (methodThenPath) {
     const method = (methodThenPath[1] ?? '').toUpperCase();
     const pathTyped = methodThenPath[3] ?? '';
+    const mark = pathTyped.indexOf('?');
+    if (mark >= 0) {
+      const endpoint = findEndpoint(method, pathTyped.slice(0, mark))?.endpoint;
+      return endpoint ? queryCompletions(endpoint, pathTyped.slice(mark + 1), position, context) : [];
+    }
     const range = rangeOnLine(position.line, position.character - pathTyped.length, position.character);
     return endpoints.filter((e) => e.method === method).map((e) => endpointItem(e, e.path, range, e.path));
   }
@@ -118,23 +123,40 @@ function paramCompletions(file: KfreqFile, request: KfreqRequest, before: string
     const typed = before.slice(indent);
     if (/\s/.test(typed)) return [];
     const present = new Set(request.params.filter((p) => p.key.range.start.line !== position.line).map((p) => p.key.text));
-    const range = rangeOnLine(position.line, indent, position.character);
-    return endpoint.params
-      .filter((p) => p.in !== 'path' && (p.repeated || !present.has(p.name)))
-      .map((p) => ({
-        label: p.name,
-        kind: 'parameter' as const,
-        detail: p.required ? 'required' : 'optional',
-        documentation: paramDoc(p),
-        insertText: `${p.name} = `,
-        range,
-        sortText: `${p.required ? 0 : 1}${p.name}`,
-      }));
+    return paramNameItems(endpoint, present, rangeOnLine(position.line, indent, position.character), ' = ');
   }
   const spec = endpoint.params.find((p) => p.name === assignment[2]);
-  if (!spec) return [];
   const typed = assignment[3] ?? '';
-  const range = rangeOnLine(position.line, position.character - typed.length, position.character);
+  return spec ? paramValueItems(spec, rangeOnLine(position.line, position.character - typed.length, position.character), context) : [];
+}
+
+/** After `?` or `&` on the request line: parameter names, or values after `name=`. */
+function queryCompletions(endpoint: EndpointSpec, query: string, position: Position, context: CompletionContext): CompletionItem[] {
+  const segments = query.split('&');
+  const current = segments[segments.length - 1] ?? '';
+  const present = new Set(segments.slice(0, -1).map((segment) => segment.split('=', 1)[0] ?? ''));
+  const eq = current.indexOf('=');
+  if (eq < 0) return paramNameItems(endpoint, present, rangeOnLine(position.line, position.character - current.length, position.character), '=');
+  const spec = endpoint.params.find((p) => p.name === current.slice(0, eq));
+  const typed = current.slice(eq + 1);
+  return spec ? paramValueItems(spec, rangeOnLine(position.line, position.character - typed.length, position.character), context) : [];
+}
+
+function paramNameItems(endpoint: EndpointSpec, present: ReadonlySet<string>, range: Range, assign: string): CompletionItem[] {
+  return endpoint.params
+    .filter((p) => p.in !== 'path' && (p.repeated || !present.has(p.name)))
+    .map((p) => ({
+      label: p.name,
+      kind: 'parameter' as const,
+      detail: p.required ? 'required' : 'optional',
+      documentation: paramDoc(p),
+      insertText: `${p.name}${assign}`,
+      range,
+      sortText: `${p.required ? 0 : 1}${p.name}`,
+    }));
+}
+
+function paramValueItems(spec: ParamSpec, range: Range, context: CompletionContext): CompletionItem[] {
   if (spec.type === 'enum') return (spec.values ?? []).map((v) => ({ label: v, kind: 'value', detail: spec.name, insertText: v, range }));
   if (spec.type === 'boolean') return ['true', 'false'].map((v) => ({ label: v, kind: 'value', detail: spec.name, insertText: v, range }));
   if (spec.type === 'symbol') {

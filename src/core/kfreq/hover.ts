@@ -1,6 +1,7 @@
 import { DIRECTIVE_DOCS } from './directives';
 import { endpointDoc, paramDoc } from './endpointDocs';
 import { rangeContains } from './ranges';
+import { paramEntries } from './paramChecks';
 import { matchRequestEndpoint, staticPath } from './requestEndpoint';
 import { SYSTEM_VARIABLES } from './systemVariables';
 import { templatesOf } from './variableChecks';
@@ -36,7 +37,8 @@ export function hoverAt(file: KfreqFile, position: Position, context: HoverConte
 
   const scope = createScope(file, context.environmentVariables ? { environmentVariables: context.environmentVariables } : {});
   const line = request.requestLine;
-  if (rangeContains(line.range, position) && !(line.query && rangeContains(line.query.range, position))) {
+  const inQuery = line.query !== undefined && rangeContains(line.query.range, position);
+  if (rangeContains(line.range, position) && !inQuery) {
     const match = matchRequestEndpoint(request, scope);
     if (match) return { contents: endpointDoc(match.endpoint), range: line.range };
     const path = staticPath(request, scope);
@@ -45,13 +47,12 @@ export function hoverAt(file: KfreqFile, position: Position, context: HoverConte
 
   const endpoint = matchRequestEndpoint(request, scope)?.endpoint;
   if (!endpoint) return undefined;
-  const param = request.params.find((p) => rangeContains(p.key.range, position) || rangeContains(p.value.range, position));
-  if (param) {
-    const spec = endpoint.params.find((p) => p.name === param.key.text);
-    const contents = spec ? paramDoc(spec) : `\`${param.key.text}\` is not a parameter of ${endpoint.id}.`;
-    return { contents, range: rangeContains(param.key.range, position) ? param.key.range : param.value.range };
-  }
-  return undefined;
+  // Both parameter forms: `key = value` lines and `key=value` pairs of a query on the request line.
+  const entry = paramEntries(request, scope).find((e) => rangeContains(e.keyRange, position) || rangeContains(e.valueRange, position));
+  if (!entry) return undefined;
+  const spec = endpoint.params.find((p) => p.name === entry.name);
+  const contents = spec ? paramDoc(spec) : `\`${entry.name}\` is not a parameter of ${endpoint.id}.`;
+  return { contents, range: rangeContains(entry.keyRange, position) ? entry.keyRange : entry.valueRange };
 }
 
 function variableDoc(file: KfreqFile, ref: VariableRef, context: HoverContext): string {

@@ -121,7 +121,8 @@ export function parseKfreq(text: string): KfreqFile {
       continue;
     }
 
-    const param = splitAssignment(source);
+    // Checked first: `POST /x?a=1` contains `=` but is a forgotten `###`, not a parameter.
+    const param = looksLikeRequestLine(source) ? undefined : splitAssignment(source);
     if (!param) {
       diagnostics.push(unexpectedLine(source, line));
       continue;

@@ -51,13 +51,18 @@ export type SystemValue = { readonly value: string } | { readonly error: string 
 export function evaluateSystemVariable(expression: string, sources: SystemSources): SystemValue {
   const [name = '', ...args] = expression.trim().split(/\s+/);
   const noArgs = (value: () => string): SystemValue => (args.length === 0 ? { value: value() } : { error: `\`$${name}\` takes no arguments.` });
+  // An injected clock is outside this module's control; a bad one must not make resolution throw.
+  const now = sources.nowMs();
+  if ((name === 'timestamp' || name === 'timestampMs' || name === 'isoTimestamp') && !Number.isFinite(new Date(now).getTime())) {
+    return { error: `The clock gave ${now}, which is not a time.` };
+  }
   switch (name) {
     case 'timestamp':
-      return noArgs(() => String(Math.floor(sources.nowMs() / 1000)));
+      return noArgs(() => String(Math.floor(now / 1000)));
     case 'timestampMs':
-      return noArgs(() => String(Math.floor(sources.nowMs())));
+      return noArgs(() => String(Math.floor(now)));
     case 'isoTimestamp':
-      return noArgs(() => new Date(sources.nowMs()).toISOString());
+      return noArgs(() => new Date(now).toISOString());
     case 'uuid':
       return noArgs(() => sources.uuid());
     case 'nonce':

@@ -59,6 +59,15 @@ describe('kfreq/completion', () => {
     assert.deepEqual(symbols[0]?.range, { start: { line: 1, character: 9 }, end: { line: 1, character: 11 } });
   });
 
+  it('completes parameter names and values in a query string on the request line', () => {
+    const names = complete('GET /derivatives/api/v3/instruments?expired=false&c|');
+    assert.deepEqual(labels(names), ['contractType']);
+    assert.equal(names[0]?.insertText, 'contractType=');
+    assert.deepEqual(names[0]?.range, { start: { line: 0, character: 50 }, end: { line: 0, character: 51 } });
+    assert.ok(labels(complete('GET /derivatives/api/v3/instruments?contractType=|')).includes('flexible_futures'));
+    assert.deepEqual(labels(complete('GET /derivatives/api/v3/orderbook?symbol=|', { instruments: INSTRUMENTS })), ['PF_XBTUSD', 'PI_XBTUSD', 'PF_ETHUSD']);
+  });
+
   it('offers variables, system variables and earlier request names inside {{ }}', () => {
     const items = complete('@symbol = PF_XBTUSD\n# @name placed\nPOST /derivatives/api/v3/sendorder\n###\nPOST /derivatives/api/v3/cancelorder\norder_id = {{|', { environmentVariables: { side: 'buy' } });
     assert.ok(labels(items).includes('symbol'));
@@ -108,5 +117,11 @@ describe('kfreq/hover', () => {
     assert.deepEqual(variable?.range, { start: { line: 4, character: 9 }, end: { line: 4, character: 19 } });
     assert.match(hoverAt(file, { line: 5, character: 14 })?.contents ?? '', /UUID/);
     assert.equal(hoverAt(file, { line: 0, character: 0 }), undefined);
+  });
+
+  it('describes parameters written in the query string', () => {
+    const hover = hoverAt(parseKfreq('GET /derivatives/api/v3/instruments?contractType=all'), { line: 0, character: 40 });
+    assert.match(hover?.contents ?? '', /\*\*contractType\*\*/);
+    assert.deepEqual(hover?.range, { start: { line: 0, character: 36 }, end: { line: 0, character: 48 } });
   });
 });

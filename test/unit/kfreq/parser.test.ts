@@ -118,6 +118,7 @@ describe('kfreq/parser', () => {
       FETCH /derivatives/api/v3/tickers
       Content-Type: application/json
       GET /derivatives/api/v3/openorders
+      POST /derivatives/api/v3/sendorder?orderType=mkt
       just words here
       bad key = 1
       = 2
@@ -130,6 +131,7 @@ describe('kfreq/parser', () => {
     assert.deepEqual(codes(file.diagnostics), [
       'unknown-method',
       'header-line',
+      'second-request-line',
       'second-request-line',
       'bad-line',
       'bad-param-name',
