@@ -1,10 +1,9 @@
 import * as vscode from 'vscode';
 import type { EndpointSpec } from '../../core/catalog';
-import { RequestSetupError } from '../../core/client';
+import { KrakenFuturesClient, RequestSetupError } from '../../core/client';
 import { fingerprint, NonceSource } from '../../core/signing';
 import { UserFacingError } from '../shared/userFacingError';
 import type { CredentialStore, Credentials } from './credentialStore';
-import { EnvironmentClient } from './environmentClient';
 import type { Environment, EnvironmentChange, Environments } from './environment';
 import { buildEnvironments, hostOf, LOCAL_ID, type EnvironmentDefinitions } from './environmentDefinitions';
 import type { EnvironmentPrompts } from './environmentPrompts';
@@ -95,14 +94,14 @@ export class EnvironmentService implements Environments, vscode.Disposable {
     return this.deps.credentials.has(id);
   }
 
-  async client(options: { readonly requireCredentials?: boolean } = {}): Promise<EnvironmentClient> {
+  async client(options: { readonly requireCredentials?: boolean } = {}): Promise<KrakenFuturesClient> {
     const environment = await this.startedActive();
     const credentials = await this.boundCredentials(environment);
     if (options.requireCredentials && !credentials) {
       throw new UserFacingError(`No API credentials are set for ${environment.label}. Run "Kraken Futures: Set Credentials" to add them.`);
     }
     try {
-      return new EnvironmentClient({
+      return new KrakenFuturesClient({
         baseUrl: environment.baseUrl,
         ...(credentials ? { credentials: { apiKey: credentials.apiKey, secret: credentials.secret } } : {}),
         nonce: this.nonces,
