@@ -121,27 +121,24 @@ const ordersStatus: Handler = (ctx) => {
   const ids = ctx.params.all('orderIds');
   // A serialised list instead of repeated keys (ccxt #27744) is refused the way Kraken does.
   if (ids.some((id) => id.length > 36)) return badRequest(ctx.now, 'BAD_REQUEST: UUID string too large');
-  const wantedCli = new Set(ctx.params.all('cliOrdIds'));
-  const wantedIds = new Set(ids);
+  const wanted = new Set(ids);
+  for (const cli of ctx.params.all('cliOrdIds')) {
+    const id = state.orderIdForClient(cli) ?? state.closedByClient.get(cli);
+    if (id) wanted.add(id);
+  }
   const orders: Array<Record<string, unknown>> = [];
-  for (const o of state.orders.values()) {
-    if (!wantedIds.has(o.orderId) && !(o.cliOrdId && wantedCli.has(o.cliOrdId))) continue;
-    orders.push({ order: statusOrderJson(o, null), status: 'ENTERED_BOOK', updateReason: o.filled > 0 ? 'PARTIAL_FILL' : 'NEW_USER_ORDER', error: null });
-  }
-  for (const t of state.triggers.values()) {
-    if (!wantedIds.has(t.orderId) && !(t.cliOrdId && wantedCli.has(t.cliOrdId))) continue;
-    orders.push({ order: statusOrderJson(null, t), status: 'TRIGGER_PLACED', updateReason: 'NEW_USER_ORDER', error: null });
-  }
-  // Closed orders are looked up by id; only a cliOrdId query has to scan them.
-  const closedCandidates: Iterable<[string, ClosedOrder]> = wantedCli.size > 0
-    ? state.closed
-    : [...wantedIds].flatMap((id): Array<[string, ClosedOrder]> => { const c = state.closed.get(id); return c ? [[id, c]] : []; });
-  for (const [id, closed] of closedCandidates) {
-    if (ctx.now - closed.closedAt > RECENTLY_CLOSED_MS) continue;
-    const cli = closed.order?.cliOrdId ?? closed.trigger?.cliOrdId;
-    if (!wantedIds.has(id) && !(cli && wantedCli.has(cli))) continue;
-    const mapped = CLOSED_STATUS[closed.reason];
-    orders.push({ order: statusOrderJson(closed.order, closed.trigger), status: mapped.status, updateReason: mapped.reason, error: null });
+  for (const id of wanted) {
+    const open = state.orders.get(id);
+    const trigger = state.triggers.get(id);
+    const closed = state.closed.get(id);
+    if (open) {
+      orders.push({ order: statusOrderJson(open, null), status: 'ENTERED_BOOK', updateReason: open.filled > 0 ? 'PARTIAL_FILL' : 'NEW_USER_ORDER', error: null });
+    } else if (trigger) {
+      orders.push({ order: statusOrderJson(null, trigger), status: 'TRIGGER_PLACED', updateReason: 'NEW_USER_ORDER', error: null });
+    } else if (closed && ctx.now - closed.closedAt <= RECENTLY_CLOSED_MS) {
+      const mapped = CLOSED_STATUS[closed.reason];
+      orders.push({ order: statusOrderJson(closed.order, closed.trigger), status: mapped.status, updateReason: mapped.reason, error: null });
+    }
   }
   return success(ctx.now, { orders });
 };

@@ -92,7 +92,6 @@ const batchorder: Handler = (ctx) => {
       ? runInstruction(ctx.exchange, item as Instruction, ctx.now, late)
       : { status: 'invalidArgument: batchOrder', orderEvents: [] },
   );
-  ctx.exchange.tick.markDirty();
   return success(ctx.now, { batchStatus });
 };
 

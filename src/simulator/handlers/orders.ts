@@ -16,7 +16,6 @@ const MAX_TIMEOUT = 4_294_967_295;
 
 const sendorder: Handler = (ctx) => {
   const outcome = sendOrder(ctx.exchange.engine, orderRequestFrom(ctx.params, ctx.exchange), ctx.now);
-  ctx.exchange.tick.markDirty();
   const sendStatus: Record<string, unknown> = { status: outcome.status, receivedTime: iso(outcome.receivedTime) };
   if (outcome.orderId) sendStatus.order_id = outcome.orderId;
   if (outcome.cliOrdId !== undefined) sendStatus.cliOrdId = outcome.cliOrdId;
@@ -26,7 +25,6 @@ const sendorder: Handler = (ctx) => {
 
 const editorder: Handler = (ctx) => {
   const outcome = editOrder(ctx.exchange.engine, editRequestFrom(ctx.params, 'orderId'), ctx.now);
-  ctx.exchange.tick.markDirty();
   return success(ctx.now, {
     editStatus: {
       status: outcome.status, receivedTime: iso(outcome.receivedTime), orderEvents: outcome.orderEvents,

@@ -3,6 +3,7 @@ import type { InstrumentRegistry, InstrumentSpec } from '../market/instruments';
 import type { PublicTrade } from '../market/tradeTape';
 import type { TradingEvent } from './events';
 import { HistoryRecorder } from './historyRecorder';
+import { OrderIndex } from './orderIndex';
 import { applyFill } from './positionMath';
 import type { ClosedOrder, Fill, Order, Position, TriggerOrder } from './types';
 
@@ -24,8 +25,13 @@ export class AccountState {
   readonly leverage = new Map<string, number>();
   readonly pnlCurrency = new Map<string, string>();
   readonly history: HistoryRecorder;
+  readonly index = new OrderIndex();
   deadManSwitch: number | null = null;
+  /** Bumped when a trigger order is placed or edited, so the tick looks at it without waiting. */
+  triggerRevision = 0;
   private readonly cliIndex = new Map<string, string>();
+  /** cliOrdId -> id of the last closed order that carried it (orders/status looks back 5 s). */
+  readonly closedByClient = new Map<string, string>();
   private readonly ownTrades = new Map<string, PublicTrade[]>();
 
   constructor(readonly instruments: InstrumentRegistry, readonly accountUid: string) {
@@ -44,11 +50,18 @@ export class AccountState {
     return this.ownTrades.get(symbol) ?? [];
   }
 
-  /** Open orders of one symbol and side, best price first, then oldest first. */
-  book(symbol: string, side: 'buy' | 'sell'): Order[] {
-    const out: Order[] = [];
-    for (const o of this.orders.values()) if (o.symbol === symbol && o.side === side && o.type !== 'ioc' && o.type !== 'fok') out.push(o);
-    return out.sort((a, b) => (side === 'buy' ? b.limitPrice - a.limitPrice : a.limitPrice - b.limitPrice) || a.receivedTime - b.receivedTime);
+  /** Resting orders of one symbol and side, best price first, then oldest first (live; do not mutate). */
+  book(symbol: string, side: 'buy' | 'sell'): readonly Order[] {
+    return this.index.book(symbol, side);
+  }
+
+  private static rests(order: Order): boolean {
+    return order.type === 'lmt' || order.type === 'post';
+  }
+
+  /** Open quantity of an order that margin is charged on (reduce-only orders never add exposure). */
+  private track(order: Pick<Order, 'symbol' | 'side' | 'reduceOnly'>, amount: number): void {
+    if (!order.reduceOnly) this.index.addPending(order.symbol, order.side, amount);
   }
 
   apply(e: TradingEvent): void {
@@ -61,6 +74,8 @@ export class AccountState {
         const order = { ...e.order };
         this.orders.set(order.orderId, order);
         if (order.cliOrdId) this.cliIndex.set(order.cliOrdId, order.orderId);
+        if (AccountState.rests(order)) this.index.insert(order);
+        this.track(order, order.quantity - order.filled);
         if (order.type === 'lmt' || order.type === 'post') this.history.orderPlaced(order, e.t);
         return;
       }
@@ -74,9 +89,13 @@ export class AccountState {
         const order = this.orders.get(e.orderId);
         if (!order) return;
         const before = { ...order };
+        this.index.remove(order);
+        this.track(order, -(order.quantity - order.filled));
         order.quantity = e.quantity;
         order.limitPrice = e.limitPrice;
         order.lastUpdateTime = e.t;
+        if (AccountState.rests(order)) this.index.insert(order);
+        this.track(order, order.quantity - order.filled);
         this.history.orderUpdated(before, order, 'EDITED_BY_USER', e.t);
         return;
       }
@@ -87,12 +106,16 @@ export class AccountState {
         const trigger = { ...e.trigger, trailing: e.trigger.trailing ? { ...e.trigger.trailing } : null };
         this.triggers.set(trigger.orderId, trigger);
         if (trigger.cliOrdId) this.cliIndex.set(trigger.cliOrdId, trigger.orderId);
+        this.track(trigger, trigger.quantity);
+        this.triggerRevision += 1;
         this.history.triggerEvent('OrderTriggerPlaced', trigger, e.t);
         return;
       }
       case 'triggerEdited': {
         const trigger = this.triggers.get(e.orderId);
         if (!trigger) return;
+        this.track(trigger, e.quantity - trigger.quantity);
+        this.triggerRevision += 1;
         trigger.quantity = e.quantity;
         trigger.limitPrice = e.limitPrice;
         trigger.triggerPrice = e.triggerPrice;
@@ -106,9 +129,11 @@ export class AccountState {
         const trigger = this.triggers.get(e.orderId);
         if (!trigger) return;
         this.triggers.delete(e.orderId);
+        this.track(trigger, -trigger.quantity);
         if (trigger.cliOrdId) this.cliIndex.delete(trigger.cliOrdId);
         if (e.k === 'triggerClosed') {
           this.closed.set(e.orderId, { order: null, trigger, reason: e.reason, closedAt: e.t });
+          if (trigger.cliOrdId) this.closedByClient.set(trigger.cliOrdId, trigger.orderId);
           this.history.triggerEvent('OrderTriggerCancelled', trigger, e.t);
         } else {
           this.history.triggerEvent('OrderTriggerActivated', trigger, e.t);
@@ -145,7 +170,10 @@ export class AccountState {
     const order = this.orders.get(orderId);
     if (!order) return;
     this.orders.delete(orderId);
+    this.index.remove(order);
+    this.track(order, -(order.quantity - order.filled));
     if (order.cliOrdId && this.cliIndex.get(order.cliOrdId) === orderId) this.cliIndex.delete(order.cliOrdId);
+    if (order.cliOrdId) this.closedByClient.set(order.cliOrdId, orderId);
     order.lastUpdateTime = t;
     this.closed.set(orderId, { order, trigger: null, reason, closedAt: t });
     if (reason !== 'FULL_FILL') this.history.orderCancelled(order, reason, t);
@@ -171,6 +199,7 @@ export class AccountState {
     else this.credit(spec.marginAccount, e.pnlCurrency, change.realized / e.pnlRate);
 
     order.filled = roundTo(order.filled + e.size, spec.sizePrecision);
+    this.track(order, -e.size);
     order.lastUpdateTime = e.t;
     const fill: Fill = {
       fillId: e.executionId, orderId: order.orderId, cliOrdId: order.cliOrdId, symbol: spec.symbol, side: order.side,

@@ -16,13 +16,9 @@ import type { Order, TriggerOrder } from './types';
 
 export class MarketTick {
   private lastEpoch = -1;
+  private seenTriggerRevision = 0;
 
   constructor(private readonly engine: TradingEngine) {}
-
-  /** Set when orders change between ticks, so new orders are looked at without waiting a second. */
-  markDirty(): void {
-    this.lastEpoch = -1;
-  }
 
   advance(now: number): void {
     const { state } = this.engine;
@@ -31,19 +27,32 @@ export class MarketTick {
       this.engine.commit({ k: 'deadManSwitch', t: now, triggerTime: null });
     }
     const epoch = epochOf(now);
-    if (epoch === this.lastEpoch) return;
+    // New or edited trigger orders are looked at on the next request, not a second later.
+    const triggersChanged = state.triggerRevision !== this.seenTriggerRevision;
+    this.seenTriggerRevision = state.triggerRevision;
+    if (epoch === this.lastEpoch) {
+      if (triggersChanged) this.checkTriggers(now);
+      return;
+    }
+    // Prices move once per second; resting orders can only start to cross when they do.
     this.lastEpoch = epoch;
     this.expireContracts(now);
-    for (const trigger of [...state.triggers.values()]) this.checkTrigger(trigger, now);
-    const symbols = new Set<string>();
-    for (const o of state.orders.values()) symbols.add(o.symbol);
-    for (const symbol of symbols) this.fillResting(this.engine.spec(symbol), now);
+    this.checkTriggers(now);
+    for (const symbol of state.index.symbolsWithOrders()) this.fillResting(this.engine.spec(symbol), now);
+  }
+
+  private checkTriggers(now: number): void {
+    for (const trigger of [...this.engine.state.triggers.values()]) this.checkTrigger(trigger, now);
   }
 
   private expireContracts(now: number): void {
-    for (const o of [...this.engine.state.orders.values(), ...this.engine.state.triggers.values()]) {
-      const spec = this.engine.spec(o.symbol);
-      if (!this.engine.market.instruments.isTradeable(spec, now)) cancelOne(this.engine, o.orderId, 'EXPIRED', now);
+    const { state, market } = this.engine;
+    for (const spec of market.instruments.all) {
+      if (market.instruments.isTradeable(spec, now)) continue;
+      const ids = [...state.book(spec.symbol, 'buy'), ...state.book(spec.symbol, 'sell'), ...state.triggers.values()]
+        .filter((o) => o.symbol === spec.symbol)
+        .map((o) => o.orderId);
+      for (const id of ids) cancelOne(this.engine, id, 'EXPIRED', now);
     }
   }
 
@@ -96,7 +105,11 @@ export class MarketTick {
       const quotes = this.engine.opposite(spec, side, now);
       let level = 0;
       let levelLeft = quotes[0]?.size ?? 0;
-      for (const order of this.engine.state.book(spec.symbol, side)) {
+      // Only a prefix of the book can cross; copy it, because fills take orders out of the live list.
+      const book = this.engine.state.book(spec.symbol, side);
+      let crossing = 0;
+      while (crossing < book.length && quotes.length > 0 && crosses(side, book[crossing].limitPrice, quotes[0].price)) crossing++;
+      for (const order of book.slice(0, crossing)) {
         let remaining = roundTo(order.quantity - order.filled, spec.sizePrecision);
         if (order.reduceOnly) {
           const reducible = this.engine.reducibleSize(spec.symbol, side);

@@ -61,12 +61,9 @@ export class Portfolio {
   /** Worst-case exposure of a symbol once open orders (and an order being checked) fill. */
   exposure(spec: InstrumentSpec, extra?: Hypothetical): number {
     const position = this.state.positions.get(spec.symbol)?.size ?? 0;
-    let buys = 0;
-    let sells = 0;
-    const count = (side: Side, size: number) => { if (side === 'buy') buys += size; else sells += size; };
-    for (const o of this.state.orders.values()) if (o.symbol === spec.symbol && !o.reduceOnly) count(o.side, o.quantity - o.filled);
-    for (const t of this.state.triggers.values()) if (t.symbol === spec.symbol && !t.reduceOnly) count(t.side, t.quantity);
-    if (extra && extra.symbol === spec.symbol) count(extra.side, extra.size);
+    const pending = this.state.index.pendingOf(spec.symbol);
+    const buys = pending.buy + (extra?.symbol === spec.symbol && extra.side === 'buy' ? extra.size : 0);
+    const sells = pending.sell + (extra?.symbol === spec.symbol && extra.side === 'sell' ? extra.size : 0);
     return Math.max(Math.abs(position + buys), Math.abs(position - sells));
   }
 
