@@ -1,4 +1,5 @@
 import { doctorCommand } from './commands/doctor';
+import { runCommand } from './commands/run';
 import { signCommand } from './commands/sign';
 import { EXIT_OK, EXIT_USAGE, nodeIo, UsageError, type CliCommand, type CliIo } from './io';
 import { version } from '../../package.json';
@@ -7,12 +8,12 @@ import { version } from '../../package.json';
  * `kfreq`: the headless side of the workbench. Each subcommand is a module exporting a
  * CliCommand; adding one is one line in COMMANDS.
  */
-const COMMANDS: readonly CliCommand[] = [signCommand, doctorCommand];
+const COMMANDS: readonly CliCommand[] = [runCommand, signCommand, doctorCommand];
 
 function mainHelp(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));
   const list = COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`).join('\n');
-  return `kfreq — Kraken Futures REST tools (signing, signature doctor)
+  return `kfreq — Kraken Futures REST tools: run .kfreq request files headless (CI), sign, signature doctor
 
 Usage: kfreq <command> [options]
 
@@ -20,7 +21,9 @@ Commands:
 ${list}
 
 Run 'kfreq <command> --help' for the options of a command.
-Credentials: KRAKEN_FUTURES_API_KEY, and KRAKEN_FUTURES_API_SECRET or --secret-file <path>.
+Credentials: KRAKEN_FUTURES_API_KEY (or 'run --api-key-file <path>'), and KRAKEN_FUTURES_API_SECRET
+or --secret-file <path>; never from an argument. The key is shown only as a fingerprint.
+Exit status: 0 success, 1 the answer is "no" (a request failed, a signature is wrong), 2 usage error.
 `;
 }
 
