@@ -1,6 +1,8 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { ConnectionReport } from '../../src/extension/environments/connectionCheck';
+import { ACTIVE_ENVIRONMENT_KEY, EnvironmentService } from '../../src/extension/environments/environmentService';
+import { LocalSimulator } from '../../src/extension/environments/localSimulator';
 import type { KrakenFuturesTestApi } from '../../src/extension/shared/testApi';
 import { environmentsApi, nextChange, RecordedPrompts, resetEnvironments, setCustomEnvironments, startCountingSimulator, type CountingSimulator } from './environmentsSupport';
 
@@ -79,6 +81,33 @@ describe('Environments: default, switching, status bar, pins, Test Connection', 
     }
   });
 
+  it('remembers the choice per workspace (workspaceState) and starts on it next time', async () => {
+    await setCustomEnvironments(api, [{ id: 'remembered', name: 'Remembered', baseUrl: other.baseUrl }]);
+    const workspaceState = new MemoryMemento();
+    const fresh = () => new EnvironmentService({ credentials: api.credentials, workspaceState, local: new LocalSimulator({ env: {}, log: () => undefined }), prompts: api.environmentPrompts, log: api.log });
+    const first = fresh();
+    try {
+      assert.equal(first.active.id, 'local');
+      assert.equal(await first.switchTo('remembered'), true);
+      assert.equal(workspaceState.get(ACTIVE_ENVIRONMENT_KEY), 'remembered');
+    } finally {
+      first.dispose();
+    }
+    const second = fresh();
+    try {
+      assert.equal(second.active.id, 'remembered', 'a reload keeps the workspace on its environment');
+    } finally {
+      second.dispose();
+    }
+    await workspaceState.update(ACTIVE_ENVIRONMENT_KEY, 'no-longer-defined');
+    const third = fresh();
+    try {
+      assert.equal(third.active.id, 'local', 'an environment removed from settings falls back to local');
+    } finally {
+      third.dispose();
+    }
+  });
+
   it('the status bar quick pick switches (real quick pick, driven by keyboard commands)', async () => {
     await setCustomEnvironments(api, [{ id: 'picked-sim', name: 'Picked Sim', baseUrl: other.baseUrl }]);
     const switched = nextChange(api, (c) => c.reason === 'switched');
@@ -132,3 +161,18 @@ describe('Environments: default, switching, status bar, pins, Test Connection', 
     }
   });
 });
+
+/** workspaceState as VS Code implements it, minus the disk: enough to check what the service remembers. */
+class MemoryMemento implements vscode.Memento {
+  private readonly values = new Map<string, unknown>();
+  keys(): readonly string[] {
+    return [...this.values.keys()];
+  }
+  get<T>(key: string, defaultValue?: T): T | undefined {
+    return (this.values.has(key) ? this.values.get(key) : defaultValue) as T | undefined;
+  }
+  async update(key: string, value: unknown): Promise<void> {
+    if (value === undefined) this.values.delete(key);
+    else this.values.set(key, value);
+  }
+}
