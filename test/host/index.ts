@@ -11,6 +11,8 @@ import './environments.test';
 import './environmentsCredentials.test';
 import './environmentsLiveGuard.test';
 import './environmentsSecrets.test';
+import './requests.test';
+import './requestsLanguage.test';
 
 export function run(): Promise<void> {
   return new Promise((resolve, reject) => {

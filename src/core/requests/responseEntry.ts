@@ -29,6 +29,8 @@ export interface WireView {
 }
 
 export interface TraceStepView {
+  /** The signer's step id (`postData`, `message`, `hmacSha512`, ...) when the step comes from a trace. */
+  readonly id?: string;
   readonly label: string;
   readonly value: string;
   readonly note?: string;
@@ -142,7 +144,7 @@ export function signatureViewOf(trace: SignatureTrace): SignatureView {
     nonce: trace.nonce,
     endpointPath: trace.endpointPath,
     authent: trace.authent,
-    steps: trace.steps.map((s) => ({ label: s.label, value: s.value, ...(s.note ? { note: s.note } : {}) })),
+    steps: trace.steps.map((s) => ({ id: s.id, label: s.label, value: s.value, ...(s.note ? { note: s.note } : {}) })),
   };
 }
 

@@ -23,7 +23,8 @@ export class RequestHistoryStore implements vscode.Disposable {
     private readonly log: vscode.LogOutputChannel,
   ) {}
 
-  private get fileUri(): vscode.Uri {
+  /** The JSON file the history is kept in. */
+  get fileUri(): vscode.Uri {
     return vscode.Uri.joinPath(this.storageUri, FILE_NAME);
   }
 

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { ApiResponse, KrakenApiError } from '../../core/client';
-import { runRequests, sendWithClient, type RequestResult, type SendFunction } from '../../core/kfreq';
+import { runRequests, sendWithClient, type RequestResult, type ResolvedRequest, type SendFunction } from '../../core/kfreq';
 import { entryFromResult, explainRejection, rejectionKindOf, type RejectionExplanation, type ResponseEntry } from '../../core/requests';
 import type { Environment } from '../environments/environment';
 import { UserFacingError } from '../shared/userFacingError';
@@ -14,9 +14,6 @@ import { entryEnvironmentOf, storedCredentials, type RequestServices } from './r
  * go to the response view (as they arrive) and to the history; a rejected signature or nonce is
  * explained in plain words.
  */
-
-/** Thrown inside `send` when the person said no: nothing was sent. */
-class NotConfirmed extends Error {}
 
 export async function sendRequests(services: RequestServices, document: vscode.TextDocument, indices: readonly number[], what: string): Promise<ResponseEntry[]> {
   const { documents, environments, view } = services;
@@ -36,14 +33,8 @@ export async function sendRequests(services: RequestServices, document: vscode.T
       const cancellation = token.onCancellationRequested(() => abort.abort());
       try {
         const client = await environments.client({ requireCredentials: false });
-        const declined = new Map<number, string>();
         const send: SendFunction<ApiResponse> = async (request, signal) => {
           progress.report({ message: `#${request.index + 1}${request.name ? ` ${request.name}` : ''} ${request.method} ${request.path}` });
-          const refusal = await confirmed(services, environment, request);
-          if (refusal) {
-            declined.set(request.index, refusal);
-            throw new NotConfirmed(refusal);
-          }
           // Asking again with requireCredentials gives the environment's own "set credentials" advice.
           if (request.sign && !client.hasCredentials) await environments.client({ requireCredentials: true });
           return sendWithClient(client)(request, signal);
@@ -55,16 +46,15 @@ export async function sendRequests(services: RequestServices, document: vscode.T
           indices,
           responses: documents.responsesOf(document.uri),
           signal: abort.signal,
+          guard: (request) => refusalOf(services, environment, request),
           onResult: (result) => {
-            const refusal = declined.get(result.index);
-            const final: RequestResult<ApiResponse> = refusal && result.outcome === 'error' ? { ...result, outcome: 'refused', message: `Not sent: ${refusal}` } : result;
-            recording = recording.then(() => record(services, environment, final, source, file.requests[final.index]?.requestLine.range.start.line, document, entries));
+            recording = recording.then(() => record(services, environment, result, source, file.requests[result.index]?.requestLine.range.start.line, document, entries));
             progress.report({ increment: 100 / indices.length });
           },
         });
         await recording;
         view.show({ entries, selectedId: (entries.find((e) => e.outcome !== 'passed') ?? entries[entries.length - 1])?.id });
-        const text = `${what}: ${summary.passed} passed, ${summary.failed} not${summary.cancelled ? ' (cancelled)' : ''}`;
+        const text = `${what}: ${summary.passed} passed, ${summary.failed} did not pass${summary.cancelled ? ' (cancelled)' : ''}`;
         services.log.info(`${source} on ${environment.label}: ${text}`);
         void vscode.window.setStatusBarMessage(`$(${summary.failed === 0 ? 'check' : 'warning'}) ${text}`, 5000);
         return entries;
@@ -75,8 +65,8 @@ export async function sendRequests(services: RequestServices, document: vscode.T
   );
 }
 
-/** Undefined when the request may go; otherwise why it may not. */
-async function confirmed(services: RequestServices, environment: Environment, request: Parameters<SendFunction<ApiResponse>>[0]): Promise<string | undefined> {
+/** The live guard, as the runner's guard: undefined when the request may go, otherwise why not. */
+async function refusalOf(services: RequestServices, environment: Environment, request: ResolvedRequest): Promise<string | undefined> {
   if (!request.mutating) return undefined;
   if (!request.endpoint) {
     // The guard can only summarise catalog endpoints; on real money an unknown state change is not sent.

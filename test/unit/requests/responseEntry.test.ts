@@ -34,7 +34,7 @@ describe('requests/responseEntry: what the response view shows', () => {
     assert.deepEqual(entry.wire?.headers[0], ['Host', '127.0.0.1:8790']);
     assert.ok(entry.wire?.headers.some(([name, value]) => name === 'APIKey' && value === fingerprint(API_KEY)));
     assert.equal(entry.wire?.body, 'orderType=lmt&symbol=PF_XBTUSD&side=buy&size=0.01&limitPrice=50000');
-    assert.deepEqual(entry.signature?.steps.map((s) => s.label.split(' ')[0]), ['postData', 'nonce', 'endpointPath', 'message', 'SHA-256(message),', 'SHA-256(message),', 'HMAC', 'base64(HMAC-SHA512(key,', 'headers']);
+    assert.deepEqual(entry.signature?.steps.map((s) => s.id), ['postData', 'nonce', 'endpointPath', 'message', 'sha256Hex', 'sha256Base64', 'secretKey', 'hmacSha512', 'headers']);
     assert.match(entry.signing ?? '', /^Signed \(private endpoint\) with API key /);
     assert.match(entry.body?.text ?? '', /\n {2}"sendStatus": \{/);
     const json = JSON.stringify(entry);
