@@ -3,7 +3,7 @@ import { krakenError, success, badRequest, type HttpAnswer } from '../http/envel
 import { roundTo } from '../market/decimals';
 import type { InstrumentSpec } from '../market/instruments';
 import { streamOf, valueNoise } from '../market/seededNoise';
-import { bookSnapshot } from '../trading/bookView';
+import { bestLevels, bookSnapshot } from '../trading/bookView';
 import { iso } from '../trading/orderJson';
 import type { Handler, HandlerContext } from './handlerTypes';
 
@@ -70,7 +70,7 @@ const instrumentStatusOne: Handler = (ctx) => {
 export function tickerJson(exchange: SimulatedExchange, spec: InstrumentSpec, now: number): Record<string, unknown> {
   const { market } = exchange;
   const mark = market.mark(spec, now);
-  const book = bookSnapshot(market, exchange.state, spec, now);
+  const top = bestLevels(market, exchange.state, spec, now);
   const last = market.lastTrade(spec, now);
   const stats = market.stats(spec, now);
   const funding = market.prices.funding(spec, now);
@@ -78,7 +78,7 @@ export function tickerJson(exchange: SimulatedExchange, spec: InstrumentSpec, no
   const openInterest = roundTo(spec.levelSize * 2500 * (1 + 0.3 * valueNoise(market.seed, streamOf(spec.symbol) + 41, 3_600_000, now)), spec.sizePrecision);
   return {
     tag: spec.tag, pair: `${spec.underlying.code}:USD`, symbol: spec.symbol, markPrice: mark,
-    bid: book.bids[0]?.[0], bidSize: book.bids[0]?.[1], ask: book.asks[0]?.[0], askSize: book.asks[0]?.[1],
+    bid: top.bid?.[0], bidSize: top.bid?.[1], ask: top.ask?.[0], askSize: top.ask?.[1],
     vol24h: stats.vol24h, volumeQuote: roundTo(stats.vol24h * (spec.kind === 'linear' ? mark : 1), 2), openInterest,
     open24h: stats.open24h, high24h: stats.high24h, low24h: stats.low24h, last: lastPrice,
     lastTime: iso(last?.time ?? now), lastSize: last?.size ?? 0, indexPrice: market.index(spec, now),

@@ -13,6 +13,7 @@ const DIGITS = /^\d{1,30}$/;
 export class NonceWindow {
   /** Ascending. */
   private readonly largest: bigint[] = [];
+  private readonly members = new Set<bigint>();
 
   constructor(private readonly window: number) {}
 
@@ -20,17 +21,23 @@ export class NonceWindow {
     if (!DIGITS.test(nonce)) return 'invalidNonce';
     const value = BigInt(nonce);
     if (this.largest.length === 0) return 'ok';
-    if (this.largest.includes(value)) return 'nonceDuplicate';
+    if (this.members.has(value)) return 'nonceDuplicate';
     return value < this.largest[0] ? 'nonceBelowThreshold' : 'ok';
   }
 
   /** Record a nonce that passed `check` and belonged to an authenticated request. */
   accept(nonce: string): void {
     const value = BigInt(nonce);
-    let i = this.largest.length;
-    while (i > 0 && this.largest[i - 1] > value) i--;
-    this.largest.splice(i, 0, value);
-    if (this.largest.length > this.window + 1) this.largest.shift();
+    let lo = 0;
+    let hi = this.largest.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.largest[mid] < value) lo = mid + 1;
+      else hi = mid;
+    }
+    this.largest.splice(lo, 0, value);
+    this.members.add(value);
+    if (this.largest.length > this.window + 1) this.members.delete(this.largest.shift() as bigint);
   }
 
   /** The highest accepted nonce, kept in the journal so a restart does not reopen old nonces. */

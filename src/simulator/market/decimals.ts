@@ -3,10 +3,15 @@
  * repeated additions (0.1 + 0.2) never drift into values the exchange could not have produced.
  */
 
+const POWERS = Array.from({ length: 13 }, (_, d) => 10 ** d);
+
 export function roundTo(value: number, decimals: number): number {
   if (!Number.isFinite(value)) return value;
   const d = Math.max(0, Math.min(12, decimals));
-  return Number(value.toFixed(d));
+  const scaled = value * POWERS[d];
+  // Integer ÷ power of ten is correctly rounded, i.e. the double nearest the decimal; the
+  // slower toFixed path is only needed where the scaled value leaves the exact-integer range.
+  return Math.abs(scaled) < 4e15 ? Math.round(scaled) / POWERS[d] : Number(value.toFixed(d));
 }
 
 /** Decimal places needed to write `step` exactly (0.5 -> 1, 0.0001 -> 4, 1 -> 0). */

@@ -35,11 +35,22 @@ export function epochOf(t: number): number {
 }
 
 export class PriceModel {
+  /** Last computed index per underlying: most calls in a request ask about the same second. */
+  private readonly indexCache = new Map<string, { at: number; value: number }>();
+
   constructor(private readonly seed: number) {}
 
   /** The spot index (`in_xbtusd`) at the start of the second containing `t`. */
   index(underlying: UnderlyingSpec, t: number): number {
     const at = epochOf(t) * EPOCH_MS;
+    const cached = this.indexCache.get(underlying.code);
+    if (cached && cached.at === at) return cached.value;
+    const value = this.computeIndex(underlying, at);
+    this.indexCache.set(underlying.code, { at, value });
+    return value;
+  }
+
+  private computeIndex(underlying: UnderlyingSpec, at: number): number {
     const stream = streamOf(underlying.code);
     let deviation = 0;
     for (let k = 0; k < OCTAVES.length; k++) {
