@@ -13,6 +13,7 @@ import './environmentsLiveGuard.test';
 import './environmentsSecrets.test';
 import './requests.test';
 import './requestsLanguage.test';
+import './requestsLiveGuard.test';
 
 export function run(): Promise<void> {
   return new Promise((resolve, reject) => {
