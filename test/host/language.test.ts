@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LANGUAGE_ID } from '../../src/extension/shared/commands';
-import { extensionUnderTest } from './extensionUnderTest';
+import { eventually, extensionUnderTest } from './extensionUnderTest';
 
 describe('kfreq language', () => {
   afterEach(() => vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor'));
@@ -22,7 +22,12 @@ describe('kfreq language', () => {
     const document = await vscode.workspace.openTextDocument({ language: LANGUAGE_ID, content: 'GET /derivatives/api/v3/tickers\n' });
     const editor = await vscode.window.showTextDocument(document);
     editor.selection = new vscode.Selection(0, 0, 0, 0);
-    await vscode.commands.executeCommand('editor.action.commentLine');
+    // The web workbench fetches the language configuration lazily; until it has it, the command
+    // does nothing, so repeat it only while the line is still untouched.
+    await eventually('the line to be commented', async () => {
+      if (document.lineAt(0).text === 'GET /derivatives/api/v3/tickers') await vscode.commands.executeCommand('editor.action.commentLine');
+      return document.lineAt(0).text !== 'GET /derivatives/api/v3/tickers';
+    }, 30_000);
     assert.equal(document.lineAt(0).text, '# GET /derivatives/api/v3/tickers');
   });
 });

@@ -7,7 +7,16 @@ import * as vscode from 'vscode';
  * module before the test files, so their top-level `describe` calls register on this instance
  * (the test files are imported statically so esbuild can bundle them into one file).
  */
-export const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 20_000, reporter: 'spec' });
+export const mocha = new Mocha({
+  ui: 'bdd',
+  color: false,
+  // A hang guard, not a speed check: shared build machines can be loaded enough to make a single
+  // editor operation take many seconds.
+  timeout: 60_000,
+  reporter: 'spec',
+  // KFW_HOST_GREP=<text> runs only the matching tests (the runner passes its environment through).
+  ...(process.env.KFW_HOST_GREP ? { grep: process.env.KFW_HOST_GREP } : {}),
+});
 mocha.suite.emit('pre-require', globalThis, 'extension-host-suite', mocha);
 
 /**
