@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEFAULT_HOST, DEFAULT_PORT, startSimulator, type SimulatorOptions } from '../simulator';
@@ -87,18 +87,27 @@ async function main(): Promise<void> {
   const fromEnv = process.env.KRAKEN_FUTURES_SIM_SECRET?.trim();
   let secretNote: string;
   let secret: string | undefined = fromEnv || undefined;
+  /** A temporary secret directory this run created; removed on a clean stop, since the secret dies with the run. */
+  let tempSecretDir: string | null = null;
   if (secret) {
     secretNote = 'api secret: taken from KRAKEN_FUTURES_SIM_SECRET';
   } else if (options.stateDir === undefined) {
     secret = generateSecret();
-    const file = join(mkdtempSync(join(tmpdir(), 'kraken-futures-sim-')), 'api-secret');
+    tempSecretDir = mkdtempSync(join(tmpdir(), 'kraken-futures-sim-'));
+    const file = join(tempSecretDir, 'api-secret');
     writeSecretFile(file, secret);
     secretNote = `api secret written to ${file} (mode 0600)`;
   } else {
     secretNote = '';
   }
 
-  const sim = await startSimulator({ ...options, ...(secret !== undefined ? { secret } : {}) });
+  let sim: Awaited<ReturnType<typeof startSimulator>>;
+  try {
+    sim = await startSimulator({ ...options, ...(secret !== undefined ? { secret } : {}) });
+  } catch (error) {
+    if (tempSecretDir) rmSync(tempSecretDir, { recursive: true, force: true });
+    throw error;
+  }
   if (!secretNote) secretNote = `api secret written to ${sim.secretFile} (mode 0600)`;
   process.stdout.write([
     `listening on ${sim.baseUrl}`,
@@ -116,7 +125,10 @@ async function main(): Promise<void> {
     if (stopping) process.exit(130);
     stopping = true;
     log(`${signal}: stopping`);
-    sim.close().then(() => process.exit(0), (error: Error) => {
+    sim.close().then(() => {
+      if (tempSecretDir) rmSync(tempSecretDir, { recursive: true, force: true });
+      process.exit(0);
+    }, (error: Error) => {
       log(`error while stopping: ${error.message}`);
       process.exit(1);
     });

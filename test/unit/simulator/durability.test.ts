@@ -1,9 +1,10 @@
 import { strict as assert } from 'node:assert';
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { KrakenFuturesClient } from '../../../src/core/client';
+import { ensureSimulatorBuilt, SIM_CLI as CLI } from './builtSimulator';
 import { nextNonce } from './simTestKit';
 
 /**
@@ -12,8 +13,6 @@ import { nextNonce } from './simTestKit';
  * order must be there, none twice, and positions must match the fills.
  */
 
-const ROOT = join(__dirname, '..', '..', '..');
-const CLI = join(ROOT, 'dist', 'cli', 'kraken-futures-sim.js');
 
 interface Child {
   readonly process: ChildProcess;
@@ -63,7 +62,7 @@ describe('simulator: durability across kill -9 (child process)', function () {
   this.timeout(120_000);
   let dir: string;
   before(() => {
-    execFileSync(process.execPath, [join(ROOT, 'scripts', 'build.mjs')], { cwd: ROOT, stdio: 'ignore' });
+    ensureSimulatorBuilt();
     dir = mkdtempSync(join(tmpdir(), 'kfsim-durable-'));
   });
   afterEach(() => {
