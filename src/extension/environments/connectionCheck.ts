@@ -20,6 +20,8 @@ export interface ConnectionReport {
   readonly retiredDemo: boolean;
   /** One sentence per finding, in the order they were made. */
   readonly lines: readonly string[];
+  /** The findings in a few words, for a notification: `reachable, keys valid, clock 0.2 s behind (fine)`. */
+  readonly summary: string;
 }
 
 const PUBLIC_PATH = '/derivatives/api/v3/tickers';
@@ -34,12 +36,12 @@ export async function checkConnection(client: KrakenFuturesCaller, apiKey: strin
     publicAnswer = await client.raw('GET', PUBLIC_PATH);
   } catch (error) {
     lines.push(`Not reachable: ${describe(error)}`);
-    return { baseUrl: client.baseUrl, reachable: false, publicCall: 'failed', privateCall: 'skipped', retiredDemo: false, lines };
+    return finish({ baseUrl: client.baseUrl, reachable: false, publicCall: 'failed', privateCall: 'skipped', retiredDemo: false, lines });
   }
   const problem = publicAnswer.problem;
   if (problem instanceof NotJsonError && problem.retiredDemo) {
     lines.push('Kraken retired the hosted demo (demo-futures.kraken.com) in July 2026: it now redirects to a web page and no longer serves the API. Use the local simulator instead.');
-    return { baseUrl: client.baseUrl, reachable: true, publicCall: 'failed', privateCall: 'skipped', retiredDemo: true, lines };
+    return finish({ baseUrl: client.baseUrl, reachable: true, publicCall: 'failed', privateCall: 'skipped', retiredDemo: true, lines });
   }
   if (problem) {
     lines.push(`Reachable, but the public call GET ${PUBLIC_PATH} failed: ${describe(problem)}`);
@@ -47,9 +49,9 @@ export async function checkConnection(client: KrakenFuturesCaller, apiKey: strin
     lines.push(`Reachable: GET ${PUBLIC_PATH} answered HTTP ${publicAnswer.status} in ${Math.round(publicAnswer.timing.durationMs)} ms.`);
   }
   const clockSkewMs = skewOf(publicAnswer);
-  if (clockSkewMs !== undefined) lines.push(skewSentence(clockSkewMs));
+  if (clockSkewMs !== undefined) lines.push(skewSentence(clockSkewMs, publicAnswer.timing.durationMs / 2));
   const privateCall = await checkPrivate(client, apiKey, lines);
-  return { baseUrl: client.baseUrl, reachable: true, publicCall: problem ? 'failed' : 'ok', privateCall, ...(clockSkewMs === undefined ? {} : { clockSkewMs }), retiredDemo: false, lines };
+  return finish({ baseUrl: client.baseUrl, reachable: true, publicCall: problem ? 'failed' : 'ok', privateCall, ...(clockSkewMs === undefined ? {} : { clockSkewMs, skewUncertaintyMs: publicAnswer.timing.durationMs / 2 }), retiredDemo: false, lines });
 }
 
 async function checkPrivate(client: KrakenFuturesCaller, apiKey: string | undefined, lines: string[]): Promise<CheckOutcome> {
@@ -86,12 +88,37 @@ function skewOf(answer: ApiResponse<unknown>): number | undefined {
   return Math.round(server - (answer.timing.startedAt + answer.timing.durationMs / 2));
 }
 
-export function skewSentence(skewMs: number): string {
-  const size = Math.abs(skewMs);
+/** `uncertaintyMs` is half the round trip: the server stamped its time somewhere inside it. */
+export function skewSentence(skewMs: number, uncertaintyMs: number): string {
   const direction = skewMs >= 0 ? 'behind' : 'ahead of';
-  const amount = size >= 1000 ? `${(size / 1000).toFixed(1)} s` : `${size} ms`;
-  if (size < NOTABLE_SKEW_MS) return `Clock skew: this machine is ${amount} ${direction} the server (fine).`;
-  return `Clock skew: this machine is ${amount} ${direction} the server. Sync the system clock: time-based nonces and processBefore deadlines depend on it.`;
+  const measured = `this machine is ${duration(Math.abs(skewMs))} ${direction} the server (±${duration(Math.round(uncertaintyMs))})`;
+  if (!skewIsNotable(skewMs, uncertaintyMs)) return `Clock skew: ${measured}, fine.`;
+  return `Clock skew: ${measured}. Sync the system clock: time-based nonces and processBefore deadlines depend on it.`;
+}
+
+/** Only skew that the measurement's own uncertainty cannot explain is worth a warning. */
+function skewIsNotable(skewMs: number, uncertaintyMs: number): boolean {
+  return Math.abs(skewMs) - uncertaintyMs >= NOTABLE_SKEW_MS;
+}
+
+function duration(ms: number): string {
+  return ms >= 1000 ? `${(ms / 1000).toFixed(1)} s` : `${ms} ms`;
+}
+
+function finish(report: Omit<ConnectionReport, 'summary'> & { readonly skewUncertaintyMs?: number }): ConnectionReport {
+  const { skewUncertaintyMs, ...rest } = report;
+  const parts: string[] = [];
+  if (report.retiredDemo) parts.push('the hosted demo is retired (July 2026)');
+  else if (!report.reachable) parts.push('not reachable');
+  else parts.push(report.publicCall === 'ok' ? 'reachable' : 'reachable, but the public call failed');
+  if (report.privateCall === 'ok') parts.push('keys valid');
+  if (report.privateCall === 'failed') parts.push('private call failed');
+  if (report.privateCall === 'skipped' && report.reachable && !report.retiredDemo) parts.push('no credentials');
+  if (report.clockSkewMs !== undefined) {
+    const notable = skewIsNotable(report.clockSkewMs, skewUncertaintyMs ?? 0);
+    parts.push(`clock ${duration(Math.abs(report.clockSkewMs))} ${report.clockSkewMs >= 0 ? 'behind' : 'ahead'}${notable ? ' (sync it)' : ' (fine)'}`);
+  }
+  return { ...rest, summary: parts.join(', ') };
 }
 
 function describe(error: unknown): string {

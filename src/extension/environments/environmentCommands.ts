@@ -95,7 +95,7 @@ export function registerEnvironmentCommands(deps: EnvironmentCommandDeps): vscod
       );
       log.info(`Test Connection: ${environment.label} (${report.baseUrl})`);
       for (const line of report.lines) log.info(`  ${line}`);
-      void showReport(environment, report, environments);
+      void showReport(environment, report, environments, log);
       return report;
     }),
 
@@ -127,14 +127,20 @@ async function describeCredentials(environment: Environment, credentials: Creden
   };
 }
 
-async function showReport(environment: Environment, report: ConnectionReport, environments: EnvironmentService): Promise<void> {
-  const summary = `${environment.label}: ${report.lines.join(' ')}`;
+/** A few words in a notification; every sentence of the report is in the log behind "Show Details". */
+async function showReport(environment: Environment, report: ConnectionReport, environments: EnvironmentService, log: vscode.LogOutputChannel): Promise<void> {
+  const summary = `${environment.label}: ${report.summary}.`;
+  const details = 'Show Details';
   if (report.retiredDemo) {
-    const choice = await vscode.window.showWarningMessage(summary, 'Switch to Local Simulator');
-    if (choice) await environments.switchTo(LOCAL_ID);
+    const switchToLocal = 'Switch to Local Simulator';
+    const choice = await vscode.window.showWarningMessage(`${summary} Kraken retired the hosted demo in July 2026: demo-futures.kraken.com now redirects to a web page. The local simulator serves the same API for order tests.`, switchToLocal, details);
+    if (choice === switchToLocal) await environments.switchTo(LOCAL_ID);
+    if (choice === details) log.show(true);
     return;
   }
   const healthy = report.reachable && report.publicCall === 'ok' && report.privateCall !== 'failed';
-  if (healthy) void vscode.window.showInformationMessage(summary);
-  else void vscode.window.showErrorMessage(summary);
+  const show = healthy ? vscode.window.showInformationMessage : vscode.window.showErrorMessage;
+  // The first failing sentence says what to do; the rest is in the log.
+  const advice = healthy ? '' : ` ${report.lines.find((line) => /^(Not reachable|Keys NOT|Reachable, but|The private call)/.test(line)) ?? ''}`;
+  if ((await show(`${summary}${advice}`, details)) === details) log.show(true);
 }

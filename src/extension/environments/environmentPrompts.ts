@@ -53,7 +53,7 @@ export const vscodePrompts: EnvironmentPrompts = {
   async pickEnvironment(environments, activeId) {
     const items = environments.map((environment) => ({
       label: `${iconOf(environment)} ${environment.label}`,
-      description: environment.id === activeId ? 'active' : environment.isLive ? 'real money' : '',
+      description: [environment.id === activeId ? 'active' : '', environment.isLive ? 'real money' : '', isRetiredDemo(environment) ? 'retired by Kraken in July 2026' : ''].filter(Boolean).join(' · '),
       detail: environment.baseUrl || 'started on this machine when first used',
       id: environment.id,
     }));
@@ -95,6 +95,10 @@ function asValidation(problem: InputProblem | undefined): vscode.InputBoxValidat
     : problem.severity === 'warning' ? vscode.InputBoxValidationSeverity.Warning
     : vscode.InputBoxValidationSeverity.Info;
   return { message: problem.message, severity };
+}
+
+function isRetiredDemo(environment: Environment): boolean {
+  return environment.kind === 'demo' && /^https?:\/\/demo-futures\.kraken\.com(\/|$)/i.test(environment.baseUrl);
 }
 
 /** The codicon that tells environments apart at a glance; live is the only flame. */

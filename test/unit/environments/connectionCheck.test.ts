@@ -19,6 +19,7 @@ describe('environments: Test Connection checks', () => {
     assert.equal(report.privateCall, 'ok');
     assert.ok(Math.abs(report.clockSkewMs ?? Infinity) < 2_000);
     assert.ok(report.lines.every((line) => !line.includes(sim.secret) && !line.includes(sim.apiKey)));
+    assert.match(report.summary, /^reachable, keys valid, clock \d+( ms|\.\d s) (behind|ahead) \(fine\)$/);
   });
 
   it('says when the keys are refused, and when there are none', async () => {
@@ -38,6 +39,7 @@ describe('environments: Test Connection checks', () => {
     assert.equal(report.retiredDemo, true);
     assert.equal(report.privateCall, 'skipped', 'no credentials are sent to a host that is not the API any more');
     assert.match(report.lines[0], /^Kraken retired the hosted demo \(demo-futures\.kraken\.com\) in July 2026/);
+    assert.equal(report.summary, 'the hosted demo is retired (July 2026)');
     assert.equal(transport.calls.length, 1);
   });
 
@@ -46,8 +48,10 @@ describe('environments: Test Connection checks', () => {
     const transport = fakeFetch(() => jsonAnswer({ result: 'success', serverTime: ahead, tickers: [] }));
     const report = await checkConnection(new KrakenFuturesClient({ baseUrl: 'https://futures.kraken.com', fetch: transport.fetch }), undefined);
     assert.ok(Math.abs((report.clockSkewMs ?? 0) - 60_000) < 5_000, String(report.clockSkewMs));
-    assert.match(report.lines[1], /^Clock skew: this machine is \d+\.\d s behind the server\. Sync the system clock/);
-    assert.equal(skewSentence(-250), 'Clock skew: this machine is 250 ms ahead of the server (fine).');
+    assert.match(report.lines[1], /^Clock skew: this machine is \d+\.\d s behind the server \(±\d+ ms\)\. Sync the system clock/);
+    assert.match(report.summary, /^reachable, no credentials, clock \d+\.\d s behind \(sync it\)$/);
+    assert.equal(skewSentence(-250, 40), 'Clock skew: this machine is 250 ms ahead of the server (±40 ms), fine.');
+    assert.match(skewSentence(2_500, 1_000), /fine\.$/, 'a skew the round trip can explain is not flagged');
   });
 
   it('an unreachable host is reported, not thrown', async () => {
@@ -56,5 +60,6 @@ describe('environments: Test Connection checks', () => {
     const report = await checkConnection(new KrakenFuturesClient({ baseUrl: closed.baseUrl, retry: { limit: 0, backoffMs: 0 } }), undefined);
     assert.equal(report.reachable, false);
     assert.match(report.lines[0], /^Not reachable: Network error: ECONNREFUSED/);
+    assert.equal(report.summary, 'not reachable');
   });
 });
