@@ -36,6 +36,11 @@
     return node;
   }
 
+  /** Text with `backticked` parts shown as code; still only text nodes, never HTML. */
+  function rich(text) {
+    return String(text).split('`').map((part, i) => (i % 2 === 1 ? el('code', {}, part) : part));
+  }
+
   function copyButton(text, what) {
     return el('button', { class: 'copy', title: `Copy ${what}`, 'aria-label': `Copy ${what}`, onclick: () => vscode.postMessage({ type: 'copy', text, what }) }, 'Copy');
   }
@@ -110,7 +115,7 @@
         el('span', { class: `badge env${env.isLive ? ' live' : ''}` }, env.isLive ? `LIVE · ${env.label}` : env.label),
         el('span', { class: 'muted' }, new Date(entry.createdAt).toLocaleString()),
         entry.source ? el('span', { class: 'muted' }, `${entry.source.file} · request #${entry.source.index + 1}`) : undefined),
-      el('p', { class: 'message' }, entry.message),
+      el('p', { class: 'message' }, rich(entry.message)),
       entry.signing ? el('p', { class: 'muted signing' }, entry.signing) : undefined);
   }
 
@@ -129,8 +134,9 @@
     const callout = kraken
       ? el('div', { class: `callout ${kraken.ok ? 'ok' : 'error'}`, role: kraken.ok ? 'status' : 'alert' },
           el('strong', {}, kraken.error ? `Kraken error: ${kraken.error}` : kraken.result ? `result: ${kraken.result}` : 'Kraken'),
-          el('div', {}, kraken.reason),
-          kraken.hint ? el('div', { class: 'hint' }, kraken.hint) : undefined)
+          // The reason adds something only when a nested status decided (e.g. sendStatus.status = ...).
+          [`result = ${kraken.result}`, `result = error: ${kraken.error}`].includes(kraken.reason) ? undefined : el('div', {}, kraken.reason),
+          kraken.hint ? el('div', { class: 'hint' }, rich(kraken.hint)) : undefined)
       : undefined;
     return section('status', 'Status', line, callout);
   }
@@ -139,11 +145,11 @@
     if (!explanation) return undefined;
     return section('explanation', 'Why it was rejected',
       el('div', { class: 'callout warning' },
-        el('strong', {}, explanation.title),
-        el('p', {}, explanation.summary),
-        explanation.doctor ? el('p', { class: 'muted' }, `Signature re-checked locally: ${explanation.doctor.summary}`) : undefined,
+        el('strong', {}, rich(explanation.title)),
+        el('p', {}, rich(explanation.summary)),
+        explanation.doctor ? el('p', { class: 'muted' }, 'Signature re-checked locally: ', rich(explanation.doctor.summary)) : undefined,
         explanation.causes.length > 0 ? el('p', {}, 'What to check:') : undefined,
-        el('ol', {}, explanation.causes.map((cause) => el('li', {}, cause)))));
+        el('ol', {}, explanation.causes.map((cause) => el('li', {}, rich(cause))))));
   }
 
   function assertSection(asserts) {
@@ -200,9 +206,9 @@
     const rows = [['path', doctor.path], ['postData', doctor.postData], ['nonce', doctor.nonce || '(none)'], ['Authent received', doctor.authent], ['what it looks like', doctor.receivedShape], ['expected Authent', doctor.expectedAuthent], ['key', doctor.keyFingerprint]];
     return section('doctor', 'Signature diagnosis',
       el('div', { class: `callout ${cls}`, role: 'status' },
-        el('strong', {}, doctor.summary),
-        doctor.detail ? el('div', {}, doctor.detail) : undefined,
-        doctor.fix ? el('p', {}, doctor.fix) : undefined),
+        el('strong', {}, rich(doctor.summary)),
+        doctor.detail ? el('div', {}, rich(doctor.detail)) : undefined,
+        doctor.fix ? el('p', {}, rich(doctor.fix)) : undefined),
       el('table', { class: 'kv' }, rows.map(([k, v]) => el('tr', {}, el('th', {}, k), el('td', {}, el('code', {}, v)), el('td', {}, copyButton(v, k))))),
       doctor.compare.length > 0
         ? el('div', {}, el('p', {}, 'Compare these with the values your code computes, in order; the first that differs is the broken step:'),
