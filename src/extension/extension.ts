@@ -2,6 +2,8 @@ import * as vscode from 'vscode';
 import { CredentialStore } from './environments/credentialStore';
 import { createEnvironments } from './environments/environmentsFeature';
 import { registerRequestFiles } from './requests/requestFiles';
+import { registerExplorer } from './explorer/explorerFeature';
+import { registerOrders } from './orders/ordersFeature';
 import { CommandErrorReporter } from './shared/commandErrorReporter';
 import type { KrakenFuturesTestApi } from './shared/testApi';
 import { registerShowSignatureSteps } from './signature/showSignatureSteps';
@@ -19,7 +21,10 @@ export function activate(context: vscode.ExtensionContext): KrakenFuturesTestApi
   shutdown = environmentsFeature.shutdown;
   const requests = registerRequestFiles({ errors, log, environments, liveGuard, credentials, storageUri: context.globalStorageUri, extensionUri: context.extensionUri });
 
-  context.subscriptions.push(log, errors, credentials, environmentsFeature, registerShowSignatureSteps(errors), requests.disposable);
+  const explorer = registerExplorer({ environments, errors, log });
+  const orders = registerOrders({ explorer, environments, guard: liveGuard, errors, log });
+
+  context.subscriptions.push(log, errors, credentials, environmentsFeature, registerShowSignatureSteps(errors), requests.disposable, explorer, orders);
 
   log.info(`Kraken Futures Workbench ${context.extension.packageJSON.version as string} activated`);
   return {
@@ -27,6 +32,7 @@ export function activate(context: vscode.ExtensionContext): KrakenFuturesTestApi
     environments, liveGuard, environmentPrompts: environmentsFeature.prompts, environmentStatusBar: environmentsFeature.statusBar,
     extensionStorage: { logUri: context.logUri, globalStorageUri: context.globalStorageUri, storageUri: context.storageUri },
     requests: requests.api,
+    explorer, orders,
   };
 }
 

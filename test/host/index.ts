@@ -11,6 +11,8 @@ import './environments.test';
 import './environmentsCredentials.test';
 import './environmentsLiveGuard.test';
 import './environmentsSecrets.test';
+import './explorer.test';
+import './orders.test';
 import './requests.test';
 import './requestsLanguage.test';
 import './requestsLiveGuard.test';

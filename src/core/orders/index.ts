@@ -13,3 +13,4 @@ export * from './statusExplanation';
 export * from './closePosition';
 export * from './deadManSwitch';
 export * from './kfreqRequests';
+export * from './positionRisk';

@@ -1,6 +1,8 @@
 import type * as vscode from 'vscode';
 import type { CredentialStore } from '../environments/credentialStore';
 import type { EnvironmentsFeature } from '../environments/environmentsFeature';
+import type { ExplorerFeature } from '../explorer/explorerFeature';
+import type { OrdersFeature } from '../orders/ordersFeature';
 import type { RequestFilesApi } from '../requests/requestFiles';
 import type { ReportedError } from './commandErrorReporter';
 
@@ -22,6 +24,10 @@ export interface KrakenFuturesTestApi {
   readonly extensionStorage: { readonly logUri: vscode.Uri; readonly globalStorageUri: vscode.Uri; readonly storageUri: vscode.Uri | undefined };
   /** The .kfreq feature: the response view's state and render reports, the request history. */
   readonly requests: RequestFilesApi;
+  /** The explorer views: their model (per-section state), tree providers, TreeViews and instrument filter. */
+  readonly explorer: ExplorerFeature;
+  /** Order entry: the gateway (live guard + send), the quick-order steps as shown, the dead man's switch. */
+  readonly orders: OrdersFeature;
   /** Every failure a command reported to the user. */
   readonly onDidReportError: vscode.Event<ReportedError>;
   readonly log: vscode.LogOutputChannel;
