@@ -114,6 +114,7 @@ const CLOSED_STATUS: Record<ClosedOrder['reason'], { status: string; reason: str
   IOC_REMAINDER: { status: 'CANCELLED', reason: 'NOT_ENOUGH_LIQUIDITY' },
   REDUCE_ONLY_NOTHING_TO_REDUCE: { status: 'CANCELLED', reason: 'REDUCE_ONLY_POSITION_CLOSED' },
   EXPIRED: { status: 'CANCELLED', reason: 'MARKET_INACTIVE' },
+  ACTIVATION_FAILED: { status: 'TRIGGER_ACTIVATION_FAILURE', reason: 'SELF_FILL' },
 };
 
 const ordersStatus: Handler = (ctx) => {

@@ -76,7 +76,7 @@ export class AccountState {
         if (order.cliOrdId) this.cliIndex.set(order.cliOrdId, order.orderId);
         if (AccountState.rests(order)) this.index.insert(order);
         this.track(order, order.quantity - order.filled);
-        if (order.type === 'lmt' || order.type === 'post') this.history.orderPlaced(order, e.t);
+        this.history.orderPlaced(order, e.t);
         return;
       }
       case 'orderRejected':
@@ -212,6 +212,7 @@ export class AccountState {
       time: e.t, tradeId: e.tradeId, price: e.price, size: e.size,
       side: e.fillType === 'maker' ? (order.side === 'buy' ? 'sell' : 'buy') : order.side, uid: e.executionId,
     });
+    this.history.orderUpdated(prior, order, order.filled >= order.quantity - 1e-12 ? 'FULL_FILL' : 'PARTIAL_FILL', e.t);
     this.history.execution(prior, order, fill, {
       oldSize, newSize: change.size, oldPrice, newPrice: change.price, account: spec.marginAccount,
       cashBefore, cashAfter: this.balance(spec.marginAccount, settle), settle,

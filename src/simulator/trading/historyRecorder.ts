@@ -41,7 +41,7 @@ const ORDER_TYPES: Record<string, string> = { lmt: 'Limit', post: 'Post', ioc: '
 const REASONS: Record<CloseReason, string> = {
   CANCELLED_BY_USER: 'cancelled_by_user', DEAD_MAN_SWITCH: 'dead_man_switch', FULL_FILL: 'full_fill',
   IOC_REMAINDER: 'ioc_order_failed_because_it_would_not_be_executed', REDUCE_ONLY_NOTHING_TO_REDUCE: 'reduce_only_nothing_to_reduce',
-  EXPIRED: 'contract_expired',
+  EXPIRED: 'contract_expired', ACTIVATION_FAILED: 'self_fill',
 };
 
 export class HistoryRecorder {

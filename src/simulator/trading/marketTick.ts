@@ -85,11 +85,17 @@ export class MarketTick {
       const offset = trigger.limitOffset.unit === 'PERCENT' ? (trigger.triggerPrice * trigger.limitOffset.value) / 100 : trigger.limitOffset.value;
       limitPrice = roundTo(trigger.triggerPrice + offset, spec.priceDecimals);
     }
+    const orderLimit = limitPrice ?? this.engine.protectedLimit(spec, trigger.side, now);
+    const ownOpposite = this.engine.state.book(spec.symbol, trigger.side === 'buy' ? 'sell' : 'buy')[0];
+    if (ownOpposite && crosses(trigger.side, orderLimit, ownOpposite.limitPrice)) {
+      this.engine.commit({ k: 'triggerClosed', t: now, orderId: trigger.orderId, reason: 'ACTIVATION_FAILED' });
+      return;
+    }
     this.engine.commit({ k: 'triggerActivated', t: now, orderId: trigger.orderId, signalPrice: signal });
     const order: Order = {
       orderId: trigger.orderId, cliOrdId: trigger.cliOrdId, symbol: spec.symbol, side: trigger.side,
       type: limitPrice === null ? 'ioc' : 'lmt', requestedType: trigger.orderType, quantity, filled: 0,
-      limitPrice: limitPrice ?? this.engine.protectedLimit(spec, trigger.side, now), reduceOnly: trigger.reduceOnly,
+      limitPrice: orderLimit, reduceOnly: trigger.reduceOnly,
       receivedTime: trigger.receivedTime, lastUpdateTime: now,
     };
     this.engine.commit({ k: 'orderOpened', t: now, order });

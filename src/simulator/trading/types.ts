@@ -94,7 +94,9 @@ export interface Fill {
 
 /** Why an order left the book; reported by orders/status and the history API. */
 export type CloseReason =
-  | 'CANCELLED_BY_USER' | 'DEAD_MAN_SWITCH' | 'FULL_FILL' | 'IOC_REMAINDER' | 'REDUCE_ONLY_NOTHING_TO_REDUCE' | 'EXPIRED';
+  | 'CANCELLED_BY_USER' | 'DEAD_MAN_SWITCH' | 'FULL_FILL' | 'IOC_REMAINDER' | 'REDUCE_ONLY_NOTHING_TO_REDUCE' | 'EXPIRED'
+  /** A trigger fired but its order would have traded with the account's own resting order. */
+  | 'ACTIVATION_FAILED';
 
 export interface ClosedOrder {
   readonly order: Order | null;

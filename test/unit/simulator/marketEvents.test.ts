@@ -81,6 +81,17 @@ describe('simulator: market-driven events', () => {
     assert.equal(fills[0].order_id, placed.order_id);
   });
 
+  it('a trigger whose order would trade with the account’s own resting order fails to activate', async () => {
+    const ask = oracle.best(symbol, 'ask', T0);
+    const own = await t.client.sendOrder({ orderType: 'lmt', symbol, side: 'sell', size: 0.01, limitPrice: ask + 50 });
+    const stop = await t.client.sendOrder({ orderType: 'stp', symbol, side: 'buy', size: 0.01, stopPrice: Math.floor(oracle.mark(symbol, T0) * 0.99), triggerSignal: 'mark' });
+    t.clock.advance(1000);
+    const [status] = await t.client.orderStatus({ orderIds: [stop.order_id!] });
+    assert.deepEqual([status.status, status.updateReason], ['TRIGGER_ACTIVATION_FAILURE', 'SELF_FILL']);
+    assert.deepEqual((await t.client.openOrders()).map((o) => o.order_id), [own.order_id]);
+    assert.deepEqual(await t.client.fills(), []);
+  });
+
   it('a stop already through its price triggers at the next tick; the trigger is cancelled if reduceOnly has nothing to reduce', async () => {
     const above = Math.ceil(oracle.mark(symbol, T0) * 1.05);
     await t.client.sendOrder({ orderType: 'stp', symbol, side: 'sell', size: 0.01, stopPrice: above, triggerSignal: 'mark', reduceOnly: true });
