@@ -156,6 +156,16 @@ describe('kfreq requests: send, response view, signature trace, diagnosis, cURL,
     assert.equal(api.requests.responseView.state?.entries[0]?.id, entry.id);
   });
 
+  it('"Send Request" without arguments sends the request under the cursor', async () => {
+    const document = await kfreqDocument('GET /derivatives/api/v3/tickers\n\n###\nGET /derivatives/api/v3/openorders\n');
+    const editor = vscode.window.activeTextEditor;
+    assert.equal(editor?.document, document);
+    editor.selection = new vscode.Selection(3, 4, 3, 4);
+    const entry = onlyEntry(await vscode.commands.executeCommand<ResponseEntry[]>('krakenFutures.sendRequest'));
+    assert.equal(entry.title, '#2 · GET /derivatives/api/v3/openorders');
+    assert.equal(entry.outcome, 'passed');
+  });
+
   it('refuses a request pinned to another environment, without sending it', async () => {
     const document = await kfreqDocument('# @env demo\nGET /derivatives/api/v3/openorders\n');
     const reported = new Promise<string>((resolve) => {
