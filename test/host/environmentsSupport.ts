@@ -39,7 +39,7 @@ export function nextChange(api: KrakenFuturesTestApi, predicate: (change: Enviro
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       subscription.dispose();
-      reject(new Error('no matching environment change event'));
+      reject(new Error(`no matching environment change event within ${timeoutMs} ms (active: ${api.environments.active.id})`));
     }, timeoutMs);
     const subscription = api.environments.onDidChange((change) => {
       if (!predicate(change)) return;
@@ -54,7 +54,7 @@ export function nextChange(api: KrakenFuturesTestApi, predicate: (change: Enviro
 export async function setCustomEnvironments(api: KrakenFuturesTestApi, environments: readonly CustomEnvironmentSetting[] | undefined): Promise<void> {
   const config = vscode.workspace.getConfiguration('krakenFutures');
   if (JSON.stringify(config.inspect('customEnvironments')?.globalValue) === JSON.stringify(environments)) return;
-  const reloaded = nextChange(api, (change) => change.reason === 'definition' || change.reason === 'switched', 30_000);
+  const reloaded = nextChange(api, (change) => change.reason === 'definition' || change.reason === 'switched', 20_000);
   await config.update('customEnvironments', environments, vscode.ConfigurationTarget.Global);
   await reloaded;
 }

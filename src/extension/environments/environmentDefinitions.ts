@@ -62,9 +62,12 @@ export function buildEnvironments(settings: EnvironmentSettings, localBaseUrl: s
   const problems: DefinitionProblem[] = [];
   const demo = normalizeBaseUrl(settings.demoBaseUrl ?? DEFAULT_DEMO_URL);
   if ('problem' in demo) problems.push({ where: 'krakenFutures.demo.baseUrl', message: `${demo.problem}. Using ${DEFAULT_DEMO_URL}.` });
+  const demoUrl = 'url' in demo ? demo.url : DEFAULT_DEMO_URL;
+  // A "demo" pointed at the production host is live, whatever it is called.
+  if (isKrakenProductionHost(demoUrl)) problems.push({ where: 'krakenFutures.demo.baseUrl', message: `points at ${demoUrl}, which trades real money; Demo is treated as live.` });
   const environments: Environment[] = [
     { id: LOCAL_ID, label: 'Local simulator', kind: 'local', baseUrl: localBaseUrl, isLive: false },
-    { id: DEMO_ID, label: 'Demo', kind: 'demo', baseUrl: 'url' in demo ? demo.url : DEFAULT_DEMO_URL, isLive: false },
+    { id: DEMO_ID, label: 'Demo', kind: 'demo', baseUrl: demoUrl, isLive: isKrakenProductionHost(demoUrl) },
     { id: LIVE_ID, label: 'Live', kind: 'live', baseUrl: LIVE_URL, isLive: true },
   ];
   environments.push(...customEnvironments(settings.customEnvironments, problems));
@@ -107,8 +110,11 @@ function customEnvironments(raw: unknown, problems: DefinitionProblem[]): Enviro
     if (isLive !== undefined && typeof isLive !== 'boolean') {
       problems.push({ where: `${where}.isLive`, message: 'must be true or false; treating the environment as live to be safe.' });
     }
-    // Unknown means live: wrongly asking for a confirmation is cheap, wrongly not asking is not.
-    const live = typeof isLive === 'boolean' ? isLive : isLive !== undefined || isKrakenProductionHost(url.url);
+    // Unknown means live: wrongly asking for a confirmation is cheap, wrongly not asking is not. And
+    // no setting (a workspace's included) can take the guard off Kraken's production hosts.
+    const production = isKrakenProductionHost(url.url);
+    if (production && isLive === false) problems.push({ where: `${where}.isLive`, message: `is false, but ${url.url} trades real money; the environment is treated as live.` });
+    const live = production || (typeof isLive === 'boolean' ? isLive : isLive !== undefined);
     seen.add(environmentId);
     out.push({ id: environmentId, label: name.trim(), kind: 'custom', baseUrl: url.url, isLive: live });
   });

@@ -111,19 +111,25 @@ export function iconOf(environment: Environment): string {
 
 /** The prompts in use: the real UI unless a test replaced some questions. */
 export class SwappablePrompts implements EnvironmentPrompts {
-  private overrides: Partial<EnvironmentPrompts> = {};
+  /** Newest last; disposing one removes just that one, in whatever order they are disposed. */
+  private readonly layers: Partial<EnvironmentPrompts>[] = [];
 
   /** Replaces the given questions until the returned disposable is disposed. */
   override(replacement: Partial<EnvironmentPrompts>): vscode.Disposable {
-    const previous = this.overrides;
-    this.overrides = { ...previous, ...replacement };
+    const layer = { ...replacement };
+    this.layers.push(layer);
     return new vscode.Disposable(() => {
-      this.overrides = previous;
+      const index = this.layers.indexOf(layer);
+      if (index >= 0) this.layers.splice(index, 1);
     });
   }
 
   private pick<K extends keyof EnvironmentPrompts>(name: K): EnvironmentPrompts[K] {
-    return this.overrides[name] ?? vscodePrompts[name];
+    for (let i = this.layers.length - 1; i >= 0; i--) {
+      const answer = this.layers[i][name];
+      if (answer) return answer;
+    }
+    return vscodePrompts[name];
   }
 
   confirmLiveSwitch(environment: Environment) {

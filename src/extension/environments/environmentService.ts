@@ -8,7 +8,7 @@ import type { Environment, EnvironmentChange, Environments } from './environment
 import { buildEnvironments, hostOf, LOCAL_ID, type EnvironmentDefinitions } from './environmentDefinitions';
 import type { EnvironmentPrompts } from './environmentPrompts';
 import { ApprovalLedger, guardedFetch } from './guardedFetch';
-import type { LocalSimulator } from './localSimulator';
+import type { LocalServer, LocalSimulator } from './localSimulator';
 
 /** workspaceState key of the environment chosen in this workspace. */
 export const ACTIVE_ENVIRONMENT_KEY = 'krakenFutures.activeEnvironment';
@@ -40,6 +40,8 @@ export class EnvironmentService implements Environments, vscode.Disposable {
   /** Live requests the live guard approved, consumed by the guarded fetch of the client that sends them. */
   readonly approvals = new ApprovalLedger();
   private readonly subscriptions: vscode.Disposable[] = [];
+  private localSync: { readonly server: LocalServer; readonly done: Promise<void> } | undefined;
+  private readonly bindingChecks = new Map<string, Promise<Credentials | undefined>>();
 
   constructor(private readonly deps: EnvironmentServiceDeps) {
     this.definitions = this.readDefinitions();
@@ -152,25 +154,46 @@ export class EnvironmentService implements Environments, vscode.Disposable {
     const environment = this.active;
     if (environment.kind !== 'local') return environment;
     const server = await this.deps.local.ensureStarted();
-    if (this.localBaseUrl !== server.baseUrl) {
-      const stored = await this.deps.credentials.get(LOCAL_ID).catch(() => undefined);
-      const host = hostOf(server.baseUrl);
-      if (stored?.apiKey !== server.apiKey || stored.secret !== server.secret || stored.host !== host) {
-        this.ownLocalWrites++;
-        await this.deps.credentials.set(LOCAL_ID, { apiKey: server.apiKey, secret: server.secret, host });
-      }
-      this.deps.log.info(`local simulator (${server.origin}) at ${server.baseUrl}, key ${fingerprint(server.apiKey)}`);
-      this.localBaseUrl = server.baseUrl;
-      this.reloadDefinitions();
+    // Callers arriving together (tree, runner, status) store the key pair and announce the URL once.
+    if (this.localSync?.server !== server) {
+      const done = this.adoptLocalServer(server).catch((error: unknown) => {
+        this.localSync = undefined;
+        throw error;
+      });
+      this.localSync = { server, done };
     }
+    await this.localSync.done;
     return this.active;
+  }
+
+  private async adoptLocalServer(server: LocalServer): Promise<void> {
+    const stored = await this.deps.credentials.get(LOCAL_ID).catch(() => undefined);
+    const host = hostOf(server.baseUrl);
+    if (stored?.apiKey !== server.apiKey || stored.secret !== server.secret || stored.host !== host) {
+      this.ownLocalWrites++;
+      await this.deps.credentials.set(LOCAL_ID, { apiKey: server.apiKey, secret: server.secret, host });
+    }
+    this.deps.log.info(`local simulator (${server.origin}) at ${server.baseUrl}, key ${fingerprint(server.apiKey)}`);
+    this.localBaseUrl = server.baseUrl;
+    this.reloadDefinitions();
   }
 
   /**
    * The environment's credentials if they may go to its current host. A pair set for another host
    * (the URL was edited since) is only reused after the person agrees.
    */
-  private async boundCredentials(environment: Environment): Promise<Credentials | undefined> {
+  private boundCredentials(environment: Environment): Promise<Credentials | undefined> {
+    // One question per environment and host, however many requests are waiting for the answer.
+    const key = `${environment.id}\n${environment.baseUrl}`;
+    let pending = this.bindingChecks.get(key);
+    if (!pending) {
+      pending = this.checkBinding(environment).finally(() => this.bindingChecks.delete(key));
+      this.bindingChecks.set(key, pending);
+    }
+    return pending;
+  }
+
+  private async checkBinding(environment: Environment): Promise<Credentials | undefined> {
     const stored = await this.deps.credentials.get(environment.id);
     if (!stored) return undefined;
     const host = hostOf(environment.baseUrl);

@@ -55,6 +55,16 @@ describe('environments: definitions from settings', () => {
     assert.match(buildEnvironments({ demoBaseUrl: undefined, customEnvironments: { name: 'x' } }, '').problems[0].message, /must be a list/);
   });
 
+  it('no setting can take the live guard off Kraken production hosts', () => {
+    const { environments, problems } = buildEnvironments({
+      demoBaseUrl: 'https://futures.kraken.com',
+      customEnvironments: [{ name: 'Not really a test', baseUrl: 'https://api.futures.kraken.com', isLive: false }],
+    }, '');
+    assert.equal(environments.find((e) => e.id === 'demo')?.isLive, true);
+    assert.equal(environments.find((e) => e.id === 'not-really-a-test')?.isLive, true);
+    assert.match(problems.map((p) => p.message).join('\n'), /Demo is treated as live[\s\S]*is false, but https:\/\/api\.futures\.kraken\.com trades real money/);
+  });
+
   it('normalises URLs and ids', () => {
     assert.deepEqual(normalizeBaseUrl(' https://Futures.Kraken.com/ '), { url: 'https://futures.kraken.com' });
     assert.deepEqual(normalizeBaseUrl('http://proxy.local/kraken/'), { url: 'http://proxy.local/kraken' });
