@@ -94,7 +94,8 @@ async function record(
       createdAt: Date.now(),
       environment: entryEnvironmentOf(environment),
       source: { file: source, index: result.index },
-      ...(line !== undefined ? { fallbackLine: document.lineAt(line).text.trim() } : {}),
+      // The file may have been edited while the run was going; a vanished line just has no fallback.
+      ...(line !== undefined && line < document.lineCount ? { fallbackLine: document.lineAt(line).text.trim() } : {}),
     },
     explanation,
   );
