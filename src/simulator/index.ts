@@ -40,8 +40,7 @@ interface Setup {
 async function withState(opts: SimulatorOptions, clock: () => number, dir: StateDirectory): Promise<Setup> {
   dir.lock();
   try {
-    const apiKey = opts.apiKey ?? dir.apiKey(undefined);
-    if (opts.apiKey !== undefined) dir.apiKey(opts.apiKey);
+    const apiKey = dir.apiKey(opts.apiKey);
     const { secret, file } = dir.secret(opts.secret);
     checkedSecret(secret);
     let replayed = readJournal(dir.journalPath);
