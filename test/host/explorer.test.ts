@@ -67,7 +67,8 @@ describe('Explorer views', function () {
     const listed = allNodes(provider).filter((n) => n.kind === 'instrument').map((n) => n.id).sort();
     assert.deepEqual(listed, instruments.map((i) => `instrument:${i.symbol.toUpperCase()}`).sort());
 
-    const item = provider.getTreeItem(nodeById(provider, 'instrument:PF_XBTUSD') as ExplorerNode);
+    const node = nodeById(provider, 'instrument:PF_XBTUSD') as ExplorerNode;
+    const item = provider.resolveTreeItem(provider.getTreeItem(node), node);
     assert.equal(item.id, 'instrument:PF_XBTUSD');
     assert.equal(item.contextValue, 'instrument');
     assert.match(String(item.description), /^[\d,]+ · mark [\d,]+( · [+-]?[\d.]+ %)?$/);

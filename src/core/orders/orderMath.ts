@@ -88,8 +88,19 @@ export function isFiatLike(currency: string): boolean {
   return ['USD', 'EUR', 'GBP', 'USDT', 'USDC', 'CHF', 'JPY', 'CAD', 'AUD'].includes(currency.toUpperCase());
 }
 
+/** `toLocaleString` builds a new formatter on every call, which dominates a tree of thousands of rows. */
+const FORMATTERS = new Map<number, Intl.NumberFormat>();
+
 /** Grouped thousands, at most `maxDecimals` decimals, no trailing zeros beyond `minDecimals`. */
 export function formatAmount(value: number, maxDecimals: number, minDecimals = 0): string {
   if (!Number.isFinite(value)) return String(value);
-  return value.toLocaleString('en-US', { maximumFractionDigits: maxDecimals, minimumFractionDigits: Math.min(minDecimals, maxDecimals) });
+  const max = Math.min(Math.max(Math.trunc(maxDecimals), 0), 20);
+  const min = Math.min(Math.max(Math.trunc(minDecimals), 0), max);
+  const key = max * 32 + min;
+  let formatter = FORMATTERS.get(key);
+  if (!formatter) {
+    formatter = new Intl.NumberFormat('en-US', { maximumFractionDigits: max, minimumFractionDigits: min });
+    FORMATTERS.set(key, formatter);
+  }
+  return formatter.format(value);
 }

@@ -12,7 +12,7 @@ type Loose = Record<string, unknown>;
 const num = (value: unknown): number | undefined => (typeof value === 'number' && Number.isFinite(value) ? value : undefined);
 
 function money(amount: number, currency: string): string {
-  return `${formatAmount(amount, isFiatLike(currency) ? 2 : 8)} ${currency}`;
+  return `${isFiatLike(currency) ? formatAmount(amount, 2, 2) : formatAmount(amount, 8)} ${currency}`;
 }
 
 function row(account: string, key: string, label: string, value: string, extra: Partial<AccountRowNode> = {}): AccountRowNode {

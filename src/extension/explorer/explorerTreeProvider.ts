@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { childrenOf, type ExplorerNode } from './explorerNodes';
 import type { ExplorerModel } from './explorerModel';
 import type { Section } from './sectionState';
-import { treeItemOf } from './treeItems';
+import { treeItemOf, withTooltip } from './treeItems';
 import type { ViewContent } from './viewContents';
 
 /**
@@ -43,6 +43,10 @@ export class ExplorerTreeProvider implements vscode.TreeDataProvider<ExplorerNod
 
   getTreeItem(node: ExplorerNode): vscode.TreeItem {
     return treeItemOf(node);
+  }
+
+  resolveTreeItem(item: vscode.TreeItem, node: ExplorerNode): vscode.TreeItem {
+    return withTooltip(item, node);
   }
 
   getChildren(node?: ExplorerNode): ExplorerNode[] {

@@ -29,7 +29,6 @@ export function previewItems(order: OrderDraft, spec: ContractSpec, problems: re
     ...actions,
     { label: '$(file-code) Open as .kfreq request instead', description: 'nothing is sent', action: 'kfreq' },
     { label: 'Preview', kind: vscode.QuickPickItemKind.Separator, action: 'info' },
-    { label: `$(list-flat) ${preview.title}`, action: 'info' },
     ...preview.rows.map((row): PreviewItem => ({ label: `$(info) ${row.label}`, description: row.value, action: 'info' })),
     ...preview.warnings.map((warning): PreviewItem => ({ label: `$(warning) ${warning}`, action: 'info' })),
   ];
