@@ -179,6 +179,25 @@ describe('Explorer views', function () {
     assert.equal(api.explorer.views.orders.message, undefined);
   });
 
+  it('cancels all open orders from the view title', async () => {
+    await client.sendOrder({ orderType: 'lmt', symbol: 'PF_ETHUSD', side: 'sell', size: '0.01', limitPrice: await restingPrice(client, 'PF_ETHUSD', 'sell', 0.1) });
+    await client.sendOrder({ orderType: 'lmt', symbol: 'PF_XBTUSD', side: 'buy', size: '0.0001', limitPrice: await restingPrice(client, 'PF_XBTUSD', 'buy', 1) });
+    const result = await vscode.commands.executeCommand<{ accepted: boolean; text: string }>(Commands.cancelAllOrders);
+    assert.equal(result?.accepted, true, result?.text);
+    assert.match(result.text, /^Cancelled \d+ open orders? on Local simulator\.$/);
+    await eventually('the Open Orders view to say there are none', () => api.explorer.providers.orders.current().welcome === 'empty');
+  });
+
+  it("ends the countdown when the armed switch runs out, and the cancelled orders leave the tree", async () => {
+    const resting = await client.sendOrder({ orderType: 'lmt', symbol: 'PF_XBTUSD', side: 'buy', size: '0.0001', limitPrice: await restingPrice(client, 'PF_XBTUSD', 'buy', 1) });
+    await api.explorer.model.refresh(['orders']);
+    assert.ok(nodeById(api.explorer.providers.orders, `order:${resting.order_id}`));
+    await vscode.commands.executeCommand(Commands.armDeadManSwitch, 2);
+    await eventually('the switch to run out and the order to be gone', () =>
+      !api.orders.deadManSwitch.current.armed && nodeById(api.explorer.providers.orders, `order:${resting.order_id}`) === undefined, 30_000);
+    assert.equal(api.explorer.views.orders.message, undefined);
+  });
+
   describe('on an environment it cannot reach or read', () => {
     afterEach(async () => {
       await resetEnvironments(api);

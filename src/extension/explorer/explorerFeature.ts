@@ -35,8 +35,8 @@ export interface ExplorerFeature extends vscode.Disposable {
   readonly providers: Readonly<Record<ExplorerView, ExplorerTreeProvider>>;
   readonly views: Readonly<Record<ExplorerView, vscode.TreeView<unknown>>>;
   readonly filter: InstrumentFilter;
-  /** Refreshes what the visible views show (or everything with `all`). */
-  refreshVisible(all?: boolean): Promise<void>;
+  /** Refreshes what the visible views show (or everything with `all`); `automatic` for the timer. */
+  refreshVisible(all?: boolean, automatic?: boolean): Promise<void>;
 }
 
 /** The instrument filter text, kept for the window's lifetime. */
@@ -98,10 +98,10 @@ export function registerExplorer(deps: { readonly environments: Environments; re
     views.instruments.description = text ? `filter: ${text}` : undefined;
   }));
 
-  const refreshVisible = (all = false): Promise<void> => {
+  const refreshVisible = (all = false, automatic = false): Promise<void> => {
     const sections = new Set<Section>();
     for (const view of EXPLORER_VIEWS) if (all || views[view].visible) VIEW_SECTIONS[view].forEach((s) => sections.add(s));
-    return sections.size > 0 ? model.refresh([...sections]) : Promise.resolve();
+    return sections.size > 0 ? model.refresh([...sections], { automatic }) : Promise.resolve();
   };
 
   let timer: ReturnType<typeof setInterval> | undefined;
@@ -116,7 +116,7 @@ export function registerExplorer(deps: { readonly environments: Environments; re
     }
     const every = Math.max(MIN_INTERVAL_SECONDS, seconds);
     if (every !== seconds) deps.log.warn(`explorer: ${REFRESH_INTERVAL_SETTING} = ${seconds} is below ${MIN_INTERVAL_SECONDS}; refreshing every ${every} s to stay within the rate limit`);
-    timer = setInterval(() => void refreshVisible(), every * 1000);
+    timer = setInterval(() => void refreshVisible(false, true), every * 1000);
   };
   schedule();
   own(vscode.workspace.onDidChangeConfiguration((e) => {

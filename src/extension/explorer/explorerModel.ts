@@ -30,9 +30,9 @@ export interface ExplorerModelOptions {
 /**
  * Owns everything the explorer shows: fetches market data and the account's positions, orders and
  * balances from the active environment, caches the answers and fires `onDidChange` per section.
- * Refreshes are debounced and merged, at most one request per section is in flight, private reads
- * stay inside the explorer's rate budget, and answers that arrive after an environment switch are
- * dropped.
+ * Refreshes are debounced and merged, at most one request per section is in flight, automatic
+ * private reads stay inside the explorer's rate budget, and answers that arrive after an
+ * environment switch are dropped.
  */
 export class ExplorerModel implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<Section>();
@@ -44,12 +44,12 @@ export class ExplorerModel implements vscode.Disposable {
   private readonly debounceMs: number;
   /** Bumped on every environment change; an answer from an older generation is dropped. */
   private generation = 0;
-  private pending = new Set<Section>();
+  /** Sections asked for in the current debounce window; true while every request for it was automatic. */
+  private pending = new Map<Section, boolean>();
   private pendingWaiters: Array<() => void> = [];
   private debounceTimer: ReturnType<typeof setTimeout> | undefined;
-  private readonly deferredTimers = new Map<Section, ReturnType<typeof setTimeout>>();
   private readonly inflight = new Map<Section, Promise<void>>();
-  private readonly queued = new Map<Section, Promise<void>>();
+  private readonly queued = new Map<Section, { promise: Promise<void>; automatic: boolean }>();
   private readonly subscriptions: vscode.Disposable[] = [];
   private disposed = false;
 
@@ -86,11 +86,14 @@ export class ExplorerModel implements vscode.Disposable {
   /**
    * Asks for fresh data. Calls within the debounce window are merged; the promise resolves when
    * the round of requests that covers these sections has finished (never rejects: failures
-   * become the section's error state).
+   * become the section's error state). `automatic` (the refresh timer) reads private sections
+   * only while the rate budget has room; anything a person did (a click, a switch, an order) reads
+   * them anyway, and its cost still counts against the budget of the automatic refreshes.
    */
-  refresh(sections: readonly Section[] = ALL_SECTIONS): Promise<void> {
+  refresh(sections: readonly Section[] = ALL_SECTIONS, options: { readonly automatic?: boolean } = {}): Promise<void> {
     if (this.disposed) return Promise.resolve();
-    for (const section of sections) this.pending.add(section);
+    const automatic = options.automatic ?? false;
+    for (const section of sections) this.pending.set(section, (this.pending.get(section) ?? true) && automatic);
     const done = new Promise<void>((resolve) => this.pendingWaiters.push(resolve));
     if (this.debounceTimer === undefined) this.debounceTimer = setTimeout(() => void this.flush(), this.debounceMs);
     return done;
@@ -100,31 +103,35 @@ export class ExplorerModel implements vscode.Disposable {
     this.debounceTimer = undefined;
     const sections = [...this.pending];
     const waiters = this.pendingWaiters;
-    this.pending = new Set();
+    this.pending = new Map();
     this.pendingWaiters = [];
-    await Promise.all(sections.map((section) => this.load(section)));
+    await Promise.all(sections.map(([section, automatic]) => this.load(section, automatic)));
     for (const resolve of waiters) resolve();
   }
 
   /** One request per section at a time; a request asked for meanwhile runs once after it. */
-  private load(section: Section): Promise<void> {
+  private load(section: Section, automatic: boolean): Promise<void> {
     const running = this.inflight.get(section);
     if (running) {
       const queued = this.queued.get(section);
-      if (queued) return queued;
-      const next = running.then(() => {
+      if (queued) {
+        queued.automatic &&= automatic;
+        return queued.promise;
+      }
+      const entry = { automatic, promise: Promise.resolve() };
+      entry.promise = running.then(() => {
         this.queued.delete(section);
-        return this.load(section);
+        return this.load(section, entry.automatic);
       });
-      this.queued.set(section, next);
-      return next;
+      this.queued.set(section, entry);
+      return entry.promise;
     }
-    const task = this.fetch(section).finally(() => this.inflight.delete(section));
+    const task = this.fetch(section, automatic).finally(() => this.inflight.delete(section));
     this.inflight.set(section, task);
     return task;
   }
 
-  private async fetch(section: Section): Promise<void> {
+  private async fetch(section: Section, automatic: boolean): Promise<void> {
     const generation = this.generation;
     const environments = this.options.environments;
     const previous = this.data(section);
@@ -134,10 +141,11 @@ export class ExplorerModel implements vscode.Disposable {
           this.set(section, { status: 'noCredentials', environmentLabel: environments.active.label }, generation);
           return;
         }
-        const wait = this.budget.waitFor(SECTION_COST[section]);
-        if (wait > 0 || !this.budget.tryTake(SECTION_COST[section])) {
-          this.options.log.debug(`explorer: ${section} refresh deferred ${wait} ms to stay within the rate budget`);
-          this.defer(section, Math.max(wait, 250));
+        if (!automatic) {
+          this.budget.spend(SECTION_COST[section]);
+        } else if (!this.budget.tryTake(SECTION_COST[section])) {
+          // The next tick tries again; the view keeps its last answer meanwhile.
+          this.options.log.debug(`explorer: automatic ${section} refresh skipped to stay within the rate budget`);
           return;
         }
       }
@@ -178,19 +186,9 @@ export class ExplorerModel implements vscode.Disposable {
     this.changed.fire(section);
   }
 
-  private defer(section: Section, ms: number): void {
-    if (this.deferredTimers.has(section)) return;
-    this.deferredTimers.set(section, setTimeout(() => {
-      this.deferredTimers.delete(section);
-      void this.refresh([section]);
-    }, ms));
-  }
-
   /** A different environment (or different credentials): nothing cached is valid any more. */
   private reset(): void {
     this.generation++;
-    for (const timer of this.deferredTimers.values()) clearTimeout(timer);
-    this.deferredTimers.clear();
     for (const section of ALL_SECTIONS) {
       (this.states as Record<Section, SectionState<unknown>>)[section] = { status: 'idle' };
       this.changed.fire(section);
@@ -200,7 +198,6 @@ export class ExplorerModel implements vscode.Disposable {
   dispose(): void {
     this.disposed = true;
     if (this.debounceTimer !== undefined) clearTimeout(this.debounceTimer);
-    for (const timer of this.deferredTimers.values()) clearTimeout(timer);
     for (const resolve of this.pendingWaiters) resolve();
     for (const subscription of this.subscriptions) subscription.dispose();
   }

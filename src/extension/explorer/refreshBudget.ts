@@ -1,8 +1,9 @@
 /**
  * The explorer's share of Kraken's rate limit (reference §6: 500 cost units per 10 s on the
  * derivatives endpoints, per account or IP). Automatic refreshes spend at most `capacity` units per
- * window so the person's own requests and orders always keep most of the budget; after a rate-limit
- * answer they pause until the limit has reset. Pure (no vscode import), clock injected.
+ * window (refreshes a person asked for count too), so the person's own requests and orders always
+ * keep most of the budget; after a rate-limit answer automatic refreshes pause until the limit has
+ * reset. Pure (no vscode import), clock injected.
  */
 
 export interface BudgetOptions {
@@ -45,6 +46,11 @@ export class RefreshBudget {
     if (this.waitFor(cost) > 0) return false;
     this.spent.push({ at: this.clock(), cost });
     return true;
+  }
+
+  /** Records `cost` spent now by a refresh a person asked for (it is not refused, but it counts). */
+  spend(cost: number): void {
+    this.spent.push({ at: this.clock(), cost });
   }
 
   /** After Kraken answered `apiLimitExceeded` / 429: spend nothing until the reset (default: one window). */

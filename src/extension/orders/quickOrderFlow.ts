@@ -1,29 +1,21 @@
-import * as vscode from 'vscode';
 import { formatNumber, type Ticker } from '../../core/catalog';
 import {
   checkCliOrdId,
   checkPrice,
   checkSize,
-  formatAmount,
-  groupTitle,
-  ORDER_TYPE_LABELS,
   priceFieldOf,
-  QUICK_ORDER_TYPES,
-  roundToGrid,
-  sizeUnitOf,
-  suggestedPriceSource,
   validateDraft,
   type ContractBook,
   type ContractSpec,
   type Money,
   type OrderDraft,
-  type OrderSide,
   type PositionFacts,
   type QuickOrderType,
 } from '../../core/orders';
 import type { Environment } from '../environments/environment';
-import { previewItems, type PreviewChoice } from './quickOrderPreview';
 import { BACK, type QuickInputSteps, type StepAnswer } from './quickInputSteps';
+import { previewItems, type PreviewChoice } from './quickOrderPreview';
+import { pickInstrument, pickOptions, pickSide, pickType, pricePrompt, sizePrompt, suggestedPrice, type QuickOrderAnswers } from './quickOrderQuestions';
 
 /**
  * "Kraken Futures: Place Order" as a multi-step quick input: instrument → side → type → size →
@@ -59,18 +51,9 @@ export type QuickOrderResult = { readonly action: 'place' | 'kfreq'; readonly dr
 type StepId = 'instrument' | 'side' | 'type' | 'size' | 'price' | 'options' | 'cliOrdId' | 'preview';
 const ORDER: readonly StepId[] = ['instrument', 'side', 'type', 'size', 'price', 'options', 'preview'];
 
-interface Draft {
-  symbol?: string;
-  side?: OrderSide;
-  orderType?: QuickOrderType;
-  size?: string;
-  price?: string;
-  reduceOnly: boolean;
-  cliOrdId?: string;
-}
 
 export async function runQuickOrder(ui: QuickInputSteps, sources: QuickOrderSources, prefill: QuickOrderPrefill = {}): Promise<QuickOrderResult | undefined> {
-  const draft: Draft = { ...prefill, reduceOnly: prefill.reduceOnly ?? false };
+  const draft: QuickOrderAnswers = { ...prefill, reduceOnly: prefill.reduceOnly ?? false };
   const title = `Place Order on ${sources.environment.label}${sources.environment.isLive ? ' (LIVE)' : ''}`;
   const applicable = (): StepId[] => ORDER.filter((id) => id !== 'price' || (draft.orderType ?? 'lmt') !== 'mkt');
   const prefilled: Partial<Record<StepId, boolean>> = { instrument: !!prefill.symbol, side: !!prefill.side, type: !!prefill.orderType, size: !!prefill.size, price: !!prefill.price };
@@ -201,7 +184,7 @@ function fieldStep(field: string): StepId {
   return 'price';
 }
 
-export function toOrderDraft(draft: Draft): OrderDraft {
+export function toOrderDraft(draft: QuickOrderAnswers): OrderDraft {
   const orderType = draft.orderType ?? 'lmt';
   const field = priceFieldOf(orderType);
   return {
@@ -215,75 +198,3 @@ export function toOrderDraft(draft: Draft): OrderDraft {
   };
 }
 
-type Position = { step: number; totalSteps: number; title: string; canGoBack: boolean; id: string };
-type Item<V> = vscode.QuickPickItem & { readonly value: V };
-
-async function pickInstrument(ui: QuickInputSteps, sources: QuickOrderSources, draft: Draft, position: Position): Promise<StepAnswer<string>> {
-  const items: Item<string>[] = sources.contracts.all
-    .filter((spec) => spec.tradeable && spec.group !== 'other')
-    .map((spec) => {
-      const ticker = sources.tickers.get(spec.symbol);
-      const price = ticker?.last ?? ticker?.markPrice;
-      return {
-        label: spec.symbol,
-        description: price !== undefined ? `${formatAmount(price, 8)} ${spec.quote}${ticker?.change24h !== undefined ? ` · ${ticker.change24h > 0 ? '+' : ''}${formatAmount(ticker.change24h, 2)} %` : ''}` : 'no price',
-        detail: `${groupTitle(spec.group)} · size in ${sizeUnitOf(spec)}`,
-        value: spec.symbol,
-      };
-    });
-  if (items.length === 0) throw new Error(`${sources.environment.label} lists no tradeable contracts`);
-  const active = items.find((i) => i.value === draft.symbol?.toUpperCase());
-  const answer = await ui.pick({ ...position, placeholder: 'Contract (type to filter, e.g. "xbt perp")', items, matchOnDetail: true, ...(active ? { active } : {}) });
-  return typeof answer === 'object' ? answer.value : answer;
-}
-
-async function pickSide(ui: QuickInputSteps, sources: QuickOrderSources, draft: Draft, quotes: Quotes, spec: ContractSpec | undefined, position: Position): Promise<StepAnswer<OrderSide>> {
-  const held = sources.position(draft.symbol as string);
-  const price = (value: number | undefined) => (value !== undefined ? formatAmount(value, 8) : '–');
-  const effect = (side: OrderSide) => (held ? ((held.side === 'long') === (side === 'buy') ? `adds to your ${held.side} ${held.size}` : `reduces your ${held.side} ${held.size}`) : undefined);
-  const items: Item<OrderSide>[] = (['buy', 'sell'] as const).map((side) => ({
-    label: side === 'buy' ? '$(arrow-up) Buy' : '$(arrow-down) Sell',
-    description: side === 'buy' ? `best ask ${price(quotes.ask)}` : `best bid ${price(quotes.bid)}`,
-    ...(effect(side) ? { detail: effect(side) } : {}),
-    value: side,
-  }));
-  const active = items.find((i) => i.value === draft.side);
-  const answer = await ui.pick({ ...position, placeholder: `${draft.symbol}${spec ? ` (${sizeUnitOf(spec)})` : ''}: buy or sell?`, items, ...(active ? { active } : {}) });
-  return typeof answer === 'object' ? answer.value : answer;
-}
-
-async function pickType(ui: QuickInputSteps, draft: Draft, position: Position): Promise<StepAnswer<QuickOrderType>> {
-  const items: Item<QuickOrderType>[] = QUICK_ORDER_TYPES.map((type) => ({ label: ORDER_TYPE_LABELS[type].label, description: type, detail: ORDER_TYPE_LABELS[type].detail, value: type }));
-  const active = items.find((i) => i.value === (draft.orderType ?? 'lmt'));
-  const answer = await ui.pick({ ...position, placeholder: 'Order type', items, matchOnDescription: true, ...(active ? { active } : {}) });
-  return typeof answer === 'object' ? answer.value : answer;
-}
-
-async function pickOptions(ui: QuickInputSteps, draft: Draft, position: Position): Promise<StepAnswer<'continue' | 'reduceOnly' | 'cliOrdId'>> {
-  const items: Item<'continue' | 'reduceOnly' | 'cliOrdId'>[] = [
-    { label: '$(arrow-right) Continue to preview', value: 'continue' },
-    { label: `$(${draft.reduceOnly ? 'pass-filled' : 'circle-large-outline'}) Reduce-only`, description: draft.reduceOnly ? 'on' : 'off', detail: 'Can only shrink an open position, never open or flip one', value: 'reduceOnly' },
-    { label: '$(tag) Client order id', description: draft.cliOrdId ?? 'none', detail: 'Your own unique id for this order (optional)', value: 'cliOrdId' },
-  ];
-  const answer = await ui.pick({ ...position, placeholder: 'Options (select one to change it)', items, active: items[0] });
-  return typeof answer === 'object' ? answer.value : answer;
-}
-
-function sizePrompt(spec: ContractSpec, held: PositionFacts | undefined): string {
-  const grid = spec.sizeStep !== undefined ? `step ${formatAmount(spec.sizeStep, 12)}, minimum ${formatAmount(spec.minimumSize ?? spec.sizeStep, 12)}` : 'no size step published';
-  return `Size in ${sizeUnitOf(spec)} for ${spec.symbol} (${grid})${held ? `. Open position: ${held.side} ${held.size}` : ''}`;
-}
-
-function pricePrompt(field: string, spec: ContractSpec, quotes: Quotes): string {
-  const show = (value: number | undefined) => (value !== undefined ? formatAmount(value, 8) : '–');
-  const tick = spec.tickSize !== undefined ? `tick ${formatAmount(spec.tickSize, 12)}` : 'no tick size published';
-  return `${field} in ${spec.quote} (${tick}). Bid ${show(quotes.bid)} · ask ${show(quotes.ask)} · mark ${show(quotes.mark)}`;
-}
-
-/** Best bid or ask by order type and side, on the tick grid. */
-function suggestedPrice(draft: Draft, spec: ContractSpec, quotes: Quotes): string {
-  const source = suggestedPriceSource(draft.orderType ?? 'lmt', draft.side ?? 'buy');
-  const value = (source === 'bid' ? quotes.bid : source === 'ask' ? quotes.ask : undefined) ?? quotes.mark ?? quotes.last;
-  if (value === undefined) return '';
-  return spec.tickSize !== undefined ? roundToGrid(value, spec.tickSize) : String(value);
-}

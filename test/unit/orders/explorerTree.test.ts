@@ -135,5 +135,16 @@ describe('explorer tree (pure parts)', () => {
       budget.pause(undefined);
       assert.equal(budget.waitFor(0), 10_000);
     });
+
+    it('counts refreshes a person asked for against the automatic ones', () => {
+      let now = 0;
+      const budget = new RefreshBudget({ capacity: 4, windowMs: 10_000, clock: () => now });
+      budget.spend(2);
+      budget.spend(2);
+      assert.equal(budget.remaining, 0);
+      assert.equal(budget.tryTake(2), false);
+      now = 10_001;
+      assert.equal(budget.remaining, 4);
+    });
   });
 });
