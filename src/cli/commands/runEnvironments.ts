@@ -4,7 +4,7 @@ import {
   isKrakenProductionHost,
   LOCAL_ID,
   normalizeBaseUrl,
-} from '../../extension/environments/environmentDefinitions';
+} from '../../core/environments/environmentDefinitions';
 import { DEFAULT_HOST, DEFAULT_PORT } from '../../simulator/options';
 import { UsageError, type CliIo } from '../io';
 

@@ -7,7 +7,7 @@ import { checkConnection, type ConnectionReport } from './connectionCheck';
 import { assertUsableCredentials } from './credentialInput';
 import type { CredentialStore } from './credentialStore';
 import type { Environment } from './environment';
-import { LOCAL_ID } from './environmentDefinitions';
+import { LOCAL_ID } from '../../core/environments/environmentDefinitions';
 import type { EnvironmentPrompts } from './environmentPrompts';
 import type { EnvironmentService } from './environmentService';
 

@@ -5,7 +5,7 @@ import { fingerprint, NonceSource } from '../../core/signing';
 import { UserFacingError } from '../shared/userFacingError';
 import type { CredentialStore, Credentials } from './credentialStore';
 import type { Environment, EnvironmentChange, Environments } from './environment';
-import { buildEnvironments, hostOf, LOCAL_ID, type EnvironmentDefinitions } from './environmentDefinitions';
+import { buildEnvironments, hostOf, LOCAL_ID, type EnvironmentDefinitions } from '../../core/environments/environmentDefinitions';
 import type { EnvironmentPrompts } from './environmentPrompts';
 import { ApprovalLedger, guardedFetch } from './guardedFetch';
 import type { LocalServer, LocalSimulator } from './localSimulator';

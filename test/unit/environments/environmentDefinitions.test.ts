@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { buildEnvironments, idFromName, normalizeBaseUrl } from '../../../src/extension/environments/environmentDefinitions';
+import { buildEnvironments, idFromName, normalizeBaseUrl } from '../../../src/core/environments/environmentDefinitions';
 
 describe('environments: definitions from settings', () => {
   it('always offers local, demo and live; local has no URL until its simulator runs', () => {
