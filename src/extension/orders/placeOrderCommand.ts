@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { formatNumber } from '../../core/catalog';
-import { kfreqForDraft, oppositeSide, roundToGrid, type OrderDraft } from '../../core/orders';
+import { kfreqForDraft, oppositeSide, QUICK_ORDER_TYPES, roundToGrid, type OrderDraft, type QuickOrderType } from '../../core/orders';
 import type { Environments } from '../environments/environment';
 import type { ExplorerModel } from '../explorer/explorerModel';
 import { openKfreqDocument } from '../explorer/kfreqDocuments';
@@ -51,7 +51,7 @@ export function prefillFrom(arg: unknown, model: ExplorerModel): QuickOrderPrefi
     const prefill: Record<string, unknown> = {};
     for (const key of ['symbol', 'size', 'price', 'cliOrdId']) if (text(key)) prefill[key] = text(key);
     if (given.side === 'buy' || given.side === 'sell') prefill.side = given.side;
-    if (typeof given.orderType === 'string') prefill.orderType = given.orderType;
+    if (QUICK_ORDER_TYPES.includes(given.orderType as QuickOrderType)) prefill.orderType = given.orderType;
     if (typeof given.reduceOnly === 'boolean') prefill.reduceOnly = given.reduceOnly;
     return prefill as QuickOrderPrefill;
   }

@@ -53,10 +53,12 @@ const ORDER: readonly StepId[] = ['instrument', 'side', 'type', 'size', 'price',
 
 
 export async function runQuickOrder(ui: QuickInputSteps, sources: QuickOrderSources, prefill: QuickOrderPrefill = {}): Promise<QuickOrderResult | undefined> {
-  const draft: QuickOrderAnswers = { ...prefill, reduceOnly: prefill.reduceOnly ?? false };
+  const known = prefill.symbol ? sources.contracts.get(prefill.symbol) : undefined;
+  // A symbol this environment does not list is not pre-filled: the instrument step asks for one.
+  const draft: QuickOrderAnswers = { ...prefill, symbol: known?.symbol, reduceOnly: prefill.reduceOnly ?? false };
   const title = `Place Order on ${sources.environment.label}${sources.environment.isLive ? ' (LIVE)' : ''}`;
   const applicable = (): StepId[] => ORDER.filter((id) => id !== 'price' || (draft.orderType ?? 'lmt') !== 'mkt');
-  const prefilled: Partial<Record<StepId, boolean>> = { instrument: !!prefill.symbol, side: !!prefill.side, type: !!prefill.orderType, size: !!prefill.size, price: !!prefill.price };
+  const prefilled: Partial<Record<StepId, boolean>> = { instrument: known !== undefined, side: !!prefill.side, type: !!prefill.orderType, size: !!prefill.size, price: !!prefill.price };
   // Steps the shortcut filled are skipped going forward (the preview shows every value); Back
   // reaches them, and once shown they are treated like any other step.
   const visited = new Set<StepId>();
