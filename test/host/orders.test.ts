@@ -166,8 +166,12 @@ describe('Quick order', function () {
     // Symbol, side, size and reduce-only come from the position: the flow starts at the order type.
     await steps.pick('type', 'Post-only');
     const ticker = await client.ticker('PF_AVAXUSD');
-    // A post-only sell at the best bid would execute at once: Kraken answers postWouldExecute.
-    await steps.type('price', String(ticker.bid));
+    const tick = (await client.instruments()).find((i) => i.symbol === 'PF_AVAXUSD')?.tickSize;
+    assert.ok(tick && ticker.bid, 'no tick size or best bid for PF_AVAXUSD');
+    // A post-only sell below the best bid would execute at once: Kraken answers postWouldExecute.
+    // 5 % below, not at the bid, because the simulated market moves every 250 ms meanwhile.
+    const decimals = (String(tick).split('.')[1] ?? '').length;
+    await steps.type('price', (Math.round((ticker.bid * 0.95) / tick) * tick).toFixed(decimals));
     const options = await steps.at('options');
     assert.ok((options.input as vscode.QuickPick<vscode.QuickPickItem>).items.some((i) => i.label.includes('Reduce-only') && i.description === 'on'));
     await steps.pick('options', 'Continue to preview');
