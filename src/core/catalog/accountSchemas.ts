@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { orderJsonSchema } from './orderSchemas';
 import { decimal, id, isoTime, side, successEnvelope, symbol } from './schemaPrimitives';
 
 /** Response schemas of the private account endpoints (reference §4.2). */
@@ -147,18 +148,8 @@ export const pnlPreferencesResponse = z.looseObject({
 export const plainSuccessResponse = z.looseObject(successEnvelope);
 
 export const orderStatusEntrySchema = z.looseObject({
-  order: z.looseObject({
-    type: z.string(),
-    orderId: id,
-    cliOrdId: z.string().nullish(),
-    symbol,
-    side,
-    quantity: decimal,
-    filled: decimal,
-    limitPrice: decimal.nullish(),
-    reduceOnly: z.boolean(),
-    timestamp: isoTime,
-    lastUpdateTimestamp: isoTime,
+  /** The order-event order shape of sendorder & co., plus the trigger fields of stop orders. */
+  order: orderJsonSchema.extend({
     priceTriggerOptions: z
       .looseObject({ triggerPrice: decimal, triggerSide: z.string(), triggerSignal: z.string() })
       .nullish(),
