@@ -34,6 +34,8 @@ interface Setup {
   readonly apiKey: string;
   readonly secret: string;
   readonly secretFile: string | null;
+  /** The key's highest nonce accepted in an earlier run (state directories only). */
+  readonly nonceFloor?: string;
   readonly release: () => void;
 }
 
@@ -50,7 +52,7 @@ async function withState(opts: SimulatorOptions, clock: () => number, dir: State
         kind: 'kraken-futures-sim-journal', version: 1, seed: opts.seed ?? DEFAULT_SEED, createdAt: clock(), accountUid: randomUUID(),
       };
       createJournal(dir.journalPath, header);
-      replayed = { header, events: [] };
+      replayed = { header, events: [], nonces: {} };
     } else if (opts.seed !== undefined && opts.seed !== replayed.header.seed) {
       opts.log?.(`warning: ${dir.journalPath} was created with seed ${replayed.header.seed}; keeping it (ignoring --seed ${opts.seed}).`);
     }
@@ -60,7 +62,8 @@ async function withState(opts: SimulatorOptions, clock: () => number, dir: State
     if (fresh) exchange.openAccount(clock());
     else exchange.replay(replayed.events);
     await journal.barrier();
-    return { journal, exchange, apiKey, secret, secretFile: file, release: () => dir.unlock() };
+    const nonceFloor = replayed.nonces[apiKey];
+    return { journal, exchange, apiKey, secret, secretFile: file, ...(nonceFloor !== undefined ? { nonceFloor } : {}), release: () => dir.unlock() };
   } catch (error) {
     dir.unlock();
     throw error;
@@ -83,6 +86,8 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Runni
     routes: new RouteTable(allEndpoints()),
     auth: new Authenticator({
       apiKey: setup.apiKey, secret: setup.secret, legacySignatures: opts.legacySignatures ?? false, nonceWindow: opts.nonceWindow ?? 16,
+      ...(setup.nonceFloor !== undefined ? { nonceFloor: setup.nonceFloor } : {}),
+      onNonceAccepted: (apiKey, nonce) => setup.journal.recordNonce(apiKey, nonce),
     }),
     limiter: new RateLimiter(opts.rateLimits ?? true),
     journal: setup.journal,

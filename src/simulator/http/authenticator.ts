@@ -28,6 +28,10 @@ export interface AuthenticatorOptions {
   /** Also accept a signature over the form-decoded parameters (the pre-2024 method). */
   readonly legacySignatures: boolean;
   readonly nonceWindow: number;
+  /** The highest nonce accepted before a restart: it and everything below it stay refused. */
+  readonly nonceFloor?: string;
+  /** Told each time a nonce becomes the key's highest, so it can be made durable before the answer. */
+  readonly onNonceAccepted?: (apiKey: string, nonce: string) => void;
 }
 
 const sha256 = (text: string): Buffer => createHash('sha256').update(text, 'utf8').digest();
@@ -49,6 +53,7 @@ export class Authenticator {
   constructor(private readonly options: AuthenticatorOptions) {
     this.keyBytes = Buffer.from(options.secret, 'base64');
     this.nonces = new NonceWindow(options.nonceWindow);
+    if (options.nonceFloor !== undefined && this.nonces.check(options.nonceFloor) === 'ok') this.nonces.accept(options.nonceFloor);
   }
 
   get apiKey(): string {
@@ -73,6 +78,8 @@ export class Authenticator {
       if (verdict === 'invalidNonce') return { ok: false, error: 'invalidArgument: nonce' };
       if (verdict !== 'ok') return { ok: false, error: verdict };
       this.nonces.accept(nonce);
+      const value = BigInt(nonce).toString();
+      if (this.nonces.highest() === value) this.options.onNonceAccepted?.(this.options.apiKey, value);
     }
     return { ok: true, apiKey };
   }

@@ -19,6 +19,11 @@ export interface JournalHeader {
 
 export interface EventJournal {
   record(event: TradingEvent): void;
+  /**
+   * A signed request's nonce was accepted and is the key's new highest. It goes into the next
+   * journal line (sharing that line's fsync), so a restart still refuses every nonce up to it.
+   */
+  recordNonce(apiKey: string, nonce: string): void;
   /** Resolves once everything recorded before the call is on disk. */
   barrier(): Promise<void>;
   close(): Promise<void>;
@@ -27,13 +32,36 @@ export interface EventJournal {
 /** State kept in memory only (no `--state`). */
 export class MemoryJournal implements EventJournal {
   record(): void {}
+  recordNonce(): void {}
   async barrier(): Promise<void> {}
   async close(): Promise<void> {}
+}
+
+/** API key -> highest accepted nonce (decimal digits). */
+export type NonceMarks = Record<string, string>;
+
+/** One journal line: the events of one request or tick, and the nonce marks it raised. */
+interface JournalLine {
+  readonly e?: TradingEvent[];
+  readonly n?: NonceMarks;
 }
 
 export interface ReplayedJournal {
   readonly header: JournalHeader;
   readonly events: TradingEvent[];
+  readonly nonces: NonceMarks;
+}
+
+const DIGITS = /^\d{1,30}$/;
+
+/** Raises `into`'s marks to those of `from` (never lowers one). */
+export function mergeNonceMarks(into: NonceMarks, from: NonceMarks | undefined): void {
+  if (!from || typeof from !== 'object') return;
+  for (const [key, nonce] of Object.entries(from)) {
+    if (typeof nonce !== 'string' || !DIGITS.test(nonce)) continue;
+    const known = into[key];
+    if (known === undefined || BigInt(nonce) > BigInt(known)) into[key] = nonce;
+  }
 }
 
 /** Reads a journal, dropping (and truncating away) a torn last line. Throws on real corruption. */
@@ -59,8 +87,13 @@ export function readJournal(path: string): ReplayedJournal | null {
     throw new Error(`${path} is not a kraken-futures-sim journal (version 1).`);
   }
   const events: TradingEvent[] = [];
-  for (let i = 1; i < lines.length; i++) events.push(...(parse(lines[i], i) as { e: TradingEvent[] }).e);
-  return { header, events };
+  const nonces: NonceMarks = {};
+  for (let i = 1; i < lines.length; i++) {
+    const line = parse(lines[i], i) as JournalLine;
+    if (line.e) events.push(...line.e);
+    mergeNonceMarks(nonces, line.n);
+  }
+  return { header, events, nonces };
 }
 
 /** Creates a journal with its header, durably, before anything else is written. */
@@ -76,6 +109,7 @@ export function createJournal(path: string, header: JournalHeader): void {
 
 export class FileJournal implements EventJournal {
   private pending: TradingEvent[] = [];
+  private pendingNonces: NonceMarks | null = null;
   private queued: string[] = [];
   private sealed = 0;
   private durable = 0;
@@ -93,11 +127,17 @@ export class FileJournal implements EventJournal {
     this.pending.push(event);
   }
 
+  recordNonce(apiKey: string, nonce: string): void {
+    mergeNonceMarks((this.pendingNonces ??= {}), { [apiKey]: nonce });
+  }
+
   barrier(): Promise<void> {
     if (this.failure) return Promise.reject(this.failure);
-    if (this.pending.length > 0) {
-      this.queued.push(JSON.stringify({ e: this.pending }) + '\n');
+    if (this.pending.length > 0 || this.pendingNonces !== null) {
+      const line: JournalLine = this.pendingNonces === null ? { e: this.pending } : { e: this.pending, n: this.pendingNonces };
+      this.queued.push(JSON.stringify(line) + '\n');
       this.pending = [];
+      this.pendingNonces = null;
       this.sealed += 1;
     }
     if (this.durable >= this.sealed) return Promise.resolve();
