@@ -11,14 +11,17 @@ Usage: kfreq doctor --path <path|url> --authent <value> [--method GET|POST] [--p
 Give the request exactly as your code sent it and the Authent value it computed. The doctor
 recomputes the correct value and each known wrong recipe (kept /derivatives, HMAC-SHA256, hex or
 base64url output, secret not decoded, decoded parameters, '+' vs '%20', Spot recipe, …) and names
-the one that reproduces your value, with a one-sentence fix.
+the one that reproduces your value, with a one-sentence fix. When no single mistake does, it also
+tries two independent mistakes together (a wrong message, such as a kept /derivatives or decoded
+parameters, combined with a wrong MAC or encoding, such as hex output) and names both, with both fixes.
 
   --authent <value>     the Authent value your code sent (required)
   --header-name <name>  the header name your code used, if not 'Authent'
 ${SIGNING_OPTIONS_HELP}
 
 Exit status: 0 the signature is correct, 1 it is wrong (mistake named or unknown), 2 bad input.
---json prints one object whose 'mistake' is a stable id or null.
+--json prints one object whose 'mistake' is a stable id or null; for two mistakes combined it is
+both ids joined with '+' (e.g. 'derivatives-kept+hex-output'), and 'mistakes' and 'fixes' list them.
 `;
 
 const DOCTOR_OPTIONS = { ...SIGNING_OPTIONS, authent: { type: 'string' }, 'header-name': { type: 'string' } } as const;
@@ -29,7 +32,8 @@ function formatDiagnosis(d: Diagnosis): string {
   lines.push(`verdict  ${verdict}`, `         ${d.summary}`);
   if (d.mistake) lines.push(`mistake  ${d.mistake}`);
   if (d.detail) lines.push(`detail   ${d.detail}`);
-  if (d.fix) lines.push(`fix      ${d.fix}`);
+  if (d.fixes && d.mistakes) d.fixes.forEach((fix, n) => lines.push(`fix ${n + 1}    ${fix} (${d.mistakes?.[n] ?? ''})`));
+  else if (d.fix) lines.push(`fix      ${d.fix}`);
   if (d.headerProblem && d.mistake !== 'wrong-header-name') lines.push(`header   ${d.headerProblem}`);
   lines.push('', `received   ${d.receivedShape}`);
   if (d.signedMessage !== undefined) lines.push(`you signed ${JSON.stringify(d.signedMessage)}`);

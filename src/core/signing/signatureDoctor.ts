@@ -1,6 +1,6 @@
 import { validateSecret, type SecretProblem } from './credentialCheck';
 import { decodeSecretKey, endpointPathOf } from './sign';
-import { RECIPES, type MistakeId, type RecipeInput } from './signatureRecipes';
+import { INPUT_MISTAKES, MAC_MISTAKES, macCandidates, MESSAGE_MISTAKES, RECIPES, WHOLE_RECIPE_MISTAKES, type MistakeId, type RecipeCandidate, type RecipeInput, type SignatureRecipe } from './signatureRecipes';
 import { signWithTrace } from './signatureTrace';
 
 /**
@@ -10,6 +10,8 @@ import { signWithTrace } from './signatureTrace';
  */
 
 export type DoctorMistakeId = MistakeId | 'wrong-header-name';
+/** Two independent mistakes found together: the message mistake's id, '+', the other's id. */
+export type CombinedMistakeId = `${MistakeId}+${MistakeId}`;
 
 export interface DiagnoseInput {
   /** The request path as sent (no query), e.g. `/derivatives/api/v3/openpositions`. */
@@ -32,8 +34,16 @@ export interface ComparisonLine {
 
 export interface Diagnosis {
   readonly verdict: 'correct' | 'mistake-found' | 'no-match';
-  /** Stable id of the mistake, or null when the value is correct or matches nothing known. */
-  readonly mistake: DoctorMistakeId | null;
+  /**
+   * Stable id of the mistake, or null when the value is correct or matches nothing known. When
+   * no single mistake explains the value but two together do, both ids joined with '+'
+   * (message mistake first, e.g. `derivatives-kept+hex-output`).
+   */
+  readonly mistake: DoctorMistakeId | CombinedMistakeId | null;
+  /** Only for two mistakes combined: both ids, in the order of `mistake`. */
+  readonly mistakes?: readonly MistakeId[];
+  /** Only for two mistakes combined: one fix per mistake, in the same order (`fix` joins them). */
+  readonly fixes?: readonly string[];
   /** One sentence saying what happened. */
   readonly summary: string;
   /** One sentence saying what to change, or null when nothing needs to change. */
@@ -140,6 +150,24 @@ export function diagnoseSignature(input: DiagnoseInput): Diagnosis {
     };
   }
 
+  const combined = findCombination(recipeInput, received);
+  if (combined) {
+    const [first, second] = combined.recipes;
+    return {
+      ...base,
+      verdict: 'mistake-found',
+      mistake: `${first.id}+${second.id}`,
+      mistakes: [first.id, second.id],
+      summary: `Two mistakes combined: ${lowerFirst(first.title)}, and ${lowerFirst(second.title)}.`,
+      fix: `${first.fix} ${second.fix}`,
+      fixes: [first.fix, second.fix],
+      ...(combined.detail ? { detail: combined.detail } : {}),
+      ...(combined.message !== undefined && combined.message !== correct.message ? { signedMessage: combined.message } : {}),
+      compare: [],
+      recipesTried,
+    };
+  }
+
   const compare: ComparisonLine[] = [
     { label: 'message (postData + nonce + endpointPath)', value: correct.message },
     { label: 'SHA-256 of the message, hex', value: correct.sha256Hex },
@@ -156,4 +184,53 @@ export function diagnoseSignature(input: DiagnoseInput): Diagnosis {
     compare,
     recipesTried,
   };
+}
+
+function lowerFirst(text: string): string {
+  // Titles start with a capital ('The nonce…', 'HMAC-SHA256…'); keep acronyms and quoted paths as they are.
+  return /^[A-Z][a-z]/.test(text) ? text[0]!.toLowerCase() + text.slice(1) : text;
+}
+
+function recipeById(id: MistakeId): SignatureRecipe {
+  const recipe = RECIPES.find((r) => r.id === id);
+  if (!recipe) throw new Error(`no recipe '${id}'`);
+  return recipe;
+}
+
+interface Combination {
+  readonly recipes: readonly [SignatureRecipe, SignatureRecipe];
+  readonly message?: string;
+  readonly detail?: string;
+}
+
+/**
+ * Two independent mistakes: a wrong message (each message mistake's candidates) run through a
+ * wrong MAC or encoding, or a wrong input (kept '/derivatives', decoded postData) fed to the Spot or
+ * tutorial recipe. Tried only when no single mistake matched.
+ */
+function findCombination(input: RecipeInput, received: string): Combination | undefined {
+  const correctMessage = input.postData + input.nonce + input.endpointPath;
+  for (const messageId of MESSAGE_MISTAKES) {
+    const messageRecipe = recipeById(messageId);
+    const wrongMessages = messageRecipe.compute(input).filter((c): c is RecipeCandidate & { message: string } => c.message !== undefined && c.message !== correctMessage);
+    for (const wrong of wrongMessages) {
+      for (const macId of MAC_MISTAKES) {
+        if (macCandidates(macId, input, wrong.message).some((c) => c.authent === received)) {
+          return { recipes: [messageRecipe, recipeById(macId)], message: wrong.message, ...(wrong.detail ? { detail: wrong.detail } : {}) };
+        }
+      }
+    }
+  }
+  for (const [inputId, transform] of Object.entries(INPUT_MISTAKES) as [MistakeId, (i: RecipeInput) => RecipeInput | undefined][]) {
+    const changed = transform(input);
+    if (!changed) continue;
+    for (const wholeId of WHOLE_RECIPE_MISTAKES) {
+      const recipe = recipeById(wholeId);
+      const hit = recipe.compute(changed).find((c) => c.authent === received);
+      if (hit) {
+        return { recipes: [recipeById(inputId), recipe], ...(hit.message !== undefined ? { message: hit.message } : {}), ...(hit.detail ? { detail: hit.detail } : {}) };
+      }
+    }
+  }
+  return undefined;
 }

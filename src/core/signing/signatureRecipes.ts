@@ -87,6 +87,64 @@ function formDecode(text: string): string | undefined {
   }
 }
 
+/**
+ * The mistakes made after the message is built (the MAC or its encoding), as functions of the
+ * message: the doctor applies them to the correct message (the single recipes below) and to the
+ * messages of the message mistakes (two mistakes combined).
+ */
+export type MacMistakeId = 'hmac-sha256' | 'hex-output' | 'base64url-output' | 'secret-not-decoded' | 'hmac-over-hex-digest' | 'no-prehash';
+
+const MAC_OF: Readonly<Record<MacMistakeId, (input: RecipeInput, message: string) => readonly RecipeCandidate[]>> = {
+  'hmac-sha256': (i, m) => [{ authent: hmac('sha256', i.key, sha256(m)).toString('base64') }],
+  'hex-output': (i, m) => [{ authent: futuresMac(i.key, m).toString('hex') }],
+  'base64url-output': (i, m) => {
+    const url = futuresMac(i.key, m).toString('base64url');
+    return [{ authent: url }, { authent: url + '='.repeat((4 - (url.length % 4)) % 4) }];
+  },
+  'secret-not-decoded': (i, m) => [{ authent: futuresMac(Buffer.from(i.secretText, 'utf8'), m).toString('base64') }],
+  'hmac-over-hex-digest': (i, m) => [{ authent: hmac('sha512', i.key, sha256(m).toString('hex')).toString('base64') }],
+  'no-prehash': (i, m) => [{ authent: hmac('sha512', i.key, m).toString('base64'), message: m }],
+};
+
+export const MAC_MISTAKES: readonly MacMistakeId[] = Object.keys(MAC_OF) as MacMistakeId[];
+
+/** The candidates of one MAC/encoding mistake applied to `message`. */
+export function macCandidates(id: MacMistakeId, input: RecipeInput, message: string): readonly RecipeCandidate[] {
+  return MAC_OF[id](input, message);
+}
+
+/**
+ * The recipes whose every candidate is the correct MAC over a wrong message (and carries that
+ * message): each combines with any MAC mistake.
+ */
+export const MESSAGE_MISTAKES: readonly MistakeId[] = [
+  'derivatives-kept',
+  'nonce-before-postdata',
+  'decoded-postdata',
+  'query-in-endpoint-path',
+  'host-in-endpoint-path',
+  'plus-vs-percent20',
+  'percent-escape-case',
+  'nonce-not-signed',
+  'history-path-overstripped',
+];
+
+/**
+ * Message mistakes that are a change of one input (the path or postData), so they also combine
+ * with the recipes that build a different message altogether (the Spot and tutorial recipes):
+ * the input as the broken client had it, or undefined when the mistake changes nothing here.
+ */
+export const INPUT_MISTAKES: Readonly<Partial<Record<MistakeId, (input: RecipeInput) => RecipeInput | undefined>>> = {
+  'derivatives-kept': (i) => (i.fullPath === i.endpointPath ? undefined : { ...i, endpointPath: i.fullPath }),
+  'decoded-postdata': (i) => {
+    const decoded = formDecode(i.postData);
+    return decoded === undefined || decoded === i.postData ? undefined : { ...i, postData: decoded };
+  },
+};
+
+/** The whole-recipe mistakes an input mistake combines with. */
+export const WHOLE_RECIPE_MISTAKES: readonly MistakeId[] = ['spot-recipe', 'tutorial-recipe'];
+
 export const RECIPES: readonly SignatureRecipe[] = [
   {
     id: 'derivatives-kept',
@@ -98,40 +156,37 @@ export const RECIPES: readonly SignatureRecipe[] = [
     id: 'hmac-sha256',
     title: 'HMAC-SHA256 was used instead of HMAC-SHA512',
     fix: 'Use HMAC-SHA512 over the SHA-256 digest; a correct Authent is 88 base64 characters.',
-    compute: (i) => [{ authent: hmac('sha256', i.key, sha256(correctMessage(i))).toString('base64') }],
+    compute: (i) => macCandidates('hmac-sha256', i, correctMessage(i)),
   },
   {
     id: 'hex-output',
     title: 'The HMAC was encoded as hex instead of base64',
     fix: "Encode the 64 HMAC bytes as standard base64 (digest('base64')), not hex.",
-    compute: (i) => [{ authent: futuresMac(i.key, correctMessage(i)).toString('hex') }],
+    compute: (i) => macCandidates('hex-output', i, correctMessage(i)),
   },
   {
     id: 'base64url-output',
     title: 'The HMAC was encoded as base64url instead of standard base64',
     fix: "Use standard base64 with '+', '/' and '=' padding, not base64url ('-', '_').",
-    compute: (i) => {
-      const url = futuresMac(i.key, correctMessage(i)).toString('base64url');
-      return [{ authent: url }, { authent: url + '='.repeat((4 - (url.length % 4)) % 4) }];
-    },
+    compute: (i) => macCandidates('base64url-output', i, correctMessage(i)),
   },
   {
     id: 'secret-not-decoded',
     title: 'The secret text was used as the HMAC key without base64-decoding it',
     fix: "Base64-decode the secret and use those bytes as the HMAC key (Buffer.from(secret, 'base64')).",
-    compute: (i) => [{ authent: futuresMac(Buffer.from(i.secretText, 'utf8'), correctMessage(i)).toString('base64') }],
+    compute: (i) => macCandidates('secret-not-decoded', i, correctMessage(i)),
   },
   {
     id: 'hmac-over-hex-digest',
     title: 'The HMAC was computed over the hex text of the SHA-256 digest',
     fix: 'Feed the 32 raw SHA-256 bytes to the HMAC (digest() with no encoding), not their hex text.',
-    compute: (i) => [{ authent: hmac('sha512', i.key, sha256(correctMessage(i)).toString('hex')).toString('base64') }],
+    compute: (i) => macCandidates('hmac-over-hex-digest', i, correctMessage(i)),
   },
   {
     id: 'no-prehash',
     title: 'The HMAC was computed over the message itself, skipping the SHA-256 step',
     fix: 'Hash the message with SHA-256 first and HMAC-SHA512 the 32-byte digest.',
-    compute: (i) => [{ authent: hmac('sha512', i.key, correctMessage(i)).toString('base64'), message: correctMessage(i) }],
+    compute: (i) => macCandidates('no-prehash', i, correctMessage(i)),
   },
   {
     id: 'nonce-before-postdata',

@@ -72,6 +72,39 @@ const CASES: readonly MistakeCase[] = [
   { mistake: 'history-path-overstripped', what: "signed '/v3/…'", request: R7, wrong: () => futures(`${R7.postData}${R7.nonce}/v3/account-log`).toString('base64') },
 ];
 
+interface CombinedCase {
+  readonly mistakes: readonly [string, string];
+  readonly what: string;
+  readonly request: RestVector;
+  readonly wrong: () => string;
+}
+
+const hmac256 = (k: Buffer, data: string | Buffer) => createHmac('sha256', k).update(data).digest();
+const COMBINED_CASES: readonly CombinedCase[] = [
+  { mistakes: ['derivatives-kept', 'hex-output'], what: "'/derivatives' kept and hex output", request: R3, wrong: () => futures(`${R3.postData}${R3.nonce}/derivatives/api/v3/orderbook`).toString('hex') },
+  {
+    mistakes: ['decoded-postdata', 'tutorial-recipe'],
+    what: 'tutorial recipe over the decoded parameters',
+    request: R4,
+    wrong: () => hmac256(key, `${R4.nonce}/api/v3/fills${decodeURIComponent(R4.postData)}`).toString('base64'),
+  },
+  { mistakes: ['nonce-before-postdata', 'hmac-sha256'], what: 'nonce first and HMAC-SHA256', request: R3, wrong: () => hmac256(key, sha256(`${R3.nonce}${R3.postData}/api/v3/orderbook`)).toString('base64') },
+  { mistakes: ['decoded-postdata', 'base64url-output'], what: 'decoded parameters and base64url', request: R5_PERCENT, wrong: () => futures(`${R5_LEGACY.postData}${R5_PERCENT.nonce}/api/v3/sendorder`).toString('base64url') },
+  {
+    mistakes: ['query-in-endpoint-path', 'secret-not-decoded'],
+    what: 'query after the path and the secret text as key',
+    request: R4,
+    wrong: () => createHmac('sha512', Buffer.from(SECRET_A, 'utf8')).update(sha256(`${R4.nonce}/api/v3/fills?${R4.postData}`)).digest('base64'),
+  },
+  { mistakes: ['derivatives-kept', 'no-prehash'], what: "'/derivatives' kept and no SHA-256 step", request: R1, wrong: () => createHmac('sha512', key).update(`${R1.nonce}/derivatives/api/v3/openpositions`).digest('base64') },
+  {
+    mistakes: ['derivatives-kept', 'hmac-over-hex-digest'],
+    what: "'/derivatives' kept and the HMAC over the hex digest",
+    request: R3,
+    wrong: () => createHmac('sha512', key).update(sha256(`${R3.postData}${R3.nonce}/derivatives/api/v3/orderbook`).toString('hex')).digest('base64'),
+  },
+];
+
 describe('signing: diagnoseSignature()', () => {
   it('has a test case for every recipe in the table', () => {
     const tested = new Set(CASES.map((c) => c.mistake));
@@ -97,6 +130,47 @@ describe('signing: diagnoseSignature()', () => {
       assert.ok(d.recipesTried.length === 0);
     });
   }
+
+  describe('two mistakes combined', () => {
+    for (const c of COMBINED_CASES) {
+      it(`recognises ${c.mistakes.join(' + ')} (${c.what}) and gives both fixes`, () => {
+        const d = diagnoseSignature(inputOf(c.request, c.wrong()));
+        assert.equal(d.verdict, 'mistake-found');
+        assert.equal(d.mistake, c.mistakes.join('+'));
+        assert.deepEqual(d.mistakes, c.mistakes);
+        const fixes = c.mistakes.map((id) => RECIPES.find((r) => r.id === id)!.fix);
+        assert.deepEqual(d.fixes, fixes);
+        assert.equal(d.fix, fixes.join(' '));
+        assert.match(d.summary, /^Two mistakes combined: /);
+        assert.equal(d.expected.authent, c.request.authent);
+      });
+
+      it(`still says the correct value is correct on the inputs of ${c.mistakes.join(' + ')}`, () => {
+        const d = diagnoseSignature(inputOf(c.request, c.request.authent));
+        assert.equal(d.verdict, 'correct');
+        assert.equal(d.mistakes, undefined);
+      });
+    }
+
+    it('keeps single-mistake results as they were: one id, no mistakes list', () => {
+      const d = diagnoseSignature(inputOf(R4, R4_LEGACY.authent));
+      assert.equal(d.mistake, 'decoded-postdata');
+      assert.equal(d.mistakes, undefined);
+      assert.equal(d.fixes, undefined);
+      assert.equal(d.fix, RECIPES.find((r) => r.id === 'decoded-postdata')!.fix);
+    });
+
+    it('shows the message the combined recipe hashed', () => {
+      const d = diagnoseSignature(inputOf(R3, COMBINED_CASES[0]!.wrong()));
+      assert.equal(d.signedMessage, `${R3.postData}${R3.nonce}/derivatives/api/v3/orderbook`);
+    });
+
+    it('does not invent a pair for three mistakes at once', () => {
+      // kept '/derivatives' + nonce first + hex: no single recipe or pair reproduces it.
+      const three = futures(`${R3.nonce}${R3.postData}/derivatives/api/v3/orderbook`).toString('hex');
+      assert.equal(diagnoseSignature(inputOf(R3, three)).verdict, 'no-match');
+    });
+  });
 
   it('every §9 vector is diagnosed as correct for its own inputs', () => {
     for (const v of REST_VECTORS) assert.equal(diagnoseSignature(inputOf(v, v.authent)).verdict, 'correct', v.name);
