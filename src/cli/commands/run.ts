@@ -7,16 +7,43 @@ import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, redactingIo, UsageError, type CliCom
 import { readRunArgs, type RunArgs } from './runArgs';
 import { readRunCredentials } from './runCredentials';
 import { chooseEnvironment, LOCAL_SIMULATOR_URL, type RunEnvironment } from './runEnvironments';
-import { loadRequestFiles } from './runFiles';
+import { loadRequestFiles, type LoadedFile } from './runFiles';
 import { junitXml } from './runJunit';
 import { LiveOrderGuard } from './runLiveGuard';
 import { formatSummary, formatTextReport, jsonLine, type ReportEnvironment, type RequestReport } from './runReporters';
 import { runSession } from './runSession';
 
+/** The conventional exit status of a run stopped by SIGINT (128 + 2). */
+export const EXIT_INTERRUPTED = 130;
+
+/**
+ * Ctrl-C for the length of a run: the first SIGINT asks the session to stop before the next
+ * request; the request in flight is left to finish. Injected so tests can interrupt without a signal.
+ */
+export interface InterruptSource {
+  /** Calls `onInterrupt` on each interrupt until the returned function is called. */
+  readonly listen: (onInterrupt: () => void) => () => void;
+}
+
+export const processInterrupts: InterruptSource = {
+  listen: (onInterrupt) => {
+    process.on('SIGINT', onInterrupt);
+    return () => process.off('SIGINT', onInterrupt);
+  },
+};
+
+/** --var names that a file variable of the same name overrides, per file, for a note. */
+function shadowedVariables(files: readonly LoadedFile[], variables: Readonly<Record<string, string>>): string[] {
+  return files.flatMap((f) => {
+    const shadowed = [...new Set(f.file.fileVariables.map((v) => v.name.text))].filter((name) => name in variables);
+    return shadowed.length === 0 ? [] : [`--var ${shadowed.join(', ')}: ${f.path} defines ${shadowed.length === 1 ? 'it' : 'them'} as a file variable, which wins (as in REST Client).`];
+  });
+}
+
 const HELP = `kfreq run — send the requests of .kfreq files headless, for scripts and CI
 
 Usage: kfreq run <file.kfreq> [more files] [--env local|demo|live|<custom id>] [--base-url <url>]
-                 [--name <request name>] [--json] [--junit <file>] [--verbose]
+                 [--name <request name>] [--var <name>=<value>] [--json] [--junit <file>] [--verbose]
                  [--allow-live] [--max-notional <n>] [--secret-file <path>] [--api-key-file <path>]
 
 Sends the requests of each file in order, as the editor does (variables, named responses for
@@ -31,6 +58,8 @@ Exit status:
   2  usage or configuration error and nothing was sent: unknown option, unreadable or malformed
      file (reported as file:line:col), unusable credentials, unknown environment, or a live
      environment without --allow-live
+  130 interrupted (Ctrl-C / SIGINT): the request in flight was finished (never cut off mid-send),
+     the rest were not sent, and the summary (and --junit report) covers what ran
 
 Environment:
   --env <id>             local (default), demo, live, or a custom environment id
@@ -46,6 +75,9 @@ Environment:
 
 Selection and output:
   --name <name>          run only the request with this # @name (or ### title); repeatable
+  --var <name>=<value>   give {{name}} a value for this run; repeatable. These act as environment
+                         variables: a file variable '@name = …' in the file wins over them, as in
+                         REST Client. The name must be an identifier (letters, digits, '_', '-')
   --json                 one JSON object per request on stdout: outcome, http status and timing,
                          Kraken's verdict, body, checks, wire request and signature trace (the key
                          as a fingerprint); notes and the summary go to stderr
@@ -74,6 +106,7 @@ Credentials (only needed for signed requests; never taken from an argument):
 Examples:
   kfreq run requests/smoke.kfreq                          # against an in-process simulator
   kfreq run requests/*.kfreq --junit reports/kfreq.xml
+  kfreq run orders.kfreq --var symbol=PF_ETHUSD --var size=0.01
   kfreq run smoke.kfreq --env staging --base-url http://10.0.0.5:8790 --json
   kfreq run orders.kfreq --env live --allow-live --max-notional 50 --secret-file /run/secrets/kf
 `;
@@ -103,12 +136,12 @@ function header(environment: RunEnvironment, baseUrl: string, credentials: Crede
   return `kfreq run · ${environment.id}${environment.isLive ? ' (LIVE)' : ''} · ${where} · ${key}\n`;
 }
 
-async function execute(options: RunArgs, io: CliIo): Promise<number> {
+async function execute(options: RunArgs, io: CliIo, interrupts: InterruptSource): Promise<number> {
   const loadedCredentials = readRunCredentials(options, io);
   const environment = chooseEnvironment({ ...options, hasCredentials: loadedCredentials.credentials !== undefined }, io);
-  const loaded = loadRequestFiles(options.files, options.names, environment.knownIds, io);
+  const loaded = loadRequestFiles(options.files, options.names, environment.knownIds, io, options.variables);
   const early = redactingIo(io, loadedCredentials.credentials ? [loadedCredentials.credentials.secret] : []);
-  for (const notice of [...loadedCredentials.notices, ...environment.notices]) early.stderr(`note: ${notice}\n`);
+  for (const notice of [...loadedCredentials.notices, ...environment.notices, ...shadowedVariables(loaded.files, options.variables)]) early.stderr(`note: ${notice}\n`);
   for (const warning of loadedCredentials.warnings) early.stderr(`warning: ${warning}\n`);
   if (loaded.syntaxErrors.length > 0) {
     for (const line of loaded.syntaxErrors) early.stderr(`${line}\n`);
@@ -150,8 +183,22 @@ async function execute(options: RunArgs, io: CliIo): Promise<number> {
       currentFile = report.file;
       out.stdout(formatTextReport(report, options.verbose));
     };
-    const files = await runSession({ files: loaded.files, client, environment, credentials, liveGuard, onReport });
+    let interrupted = false;
+    const stopListening = interrupts.listen(() => {
+      if (!interrupted) out.stderr('\nkfreq run: interrupted; stopping after the request in flight (it is never cut off mid-send).\n');
+      interrupted = true;
+    });
+    let files: Awaited<ReturnType<typeof runSession>>;
+    try {
+      files = await runSession({ files: loaded.files, client, environment, credentials, liveGuard, onReport, variables: options.variables, stopRequested: () => interrupted });
+    } finally {
+      stopListening();
+    }
     const reports = files.flatMap((f) => f.reports);
+    if (interrupted) {
+      const notRun = selected - reports.length;
+      out.stderr(`kfreq run: interrupted: ${reports.length} request${reports.length === 1 ? '' : 's'} ran, ${notRun} not sent.\n`);
+    }
     const passed = reports.filter((r) => r.result.outcome === 'passed').length;
     const checks = reports.flatMap((r) => r.result.asserts);
     const summary = formatSummary({ requests: reports.length, passed, files: files.length, checks: checks.length, checksPassed: checks.filter((c) => c.passed).length, durationMs: io.now() - startedAt });
@@ -167,20 +214,23 @@ async function execute(options: RunArgs, io: CliIo): Promise<number> {
         return EXIT_USAGE;
       }
     }
+    if (interrupted) return EXIT_INTERRUPTED;
     return passed === reports.length ? EXIT_OK : EXIT_FAILURE;
   } finally {
     await simulator?.close();
   }
 }
 
-async function run(args: readonly string[], io: CliIo): Promise<number> {
+export async function runRun(args: readonly string[], io: CliIo, interrupts: InterruptSource = processInterrupts): Promise<number> {
   const options = readRunArgs(args);
   if (options.help) {
     io.stdout(HELP);
     return EXIT_OK;
   }
-  return execute(options, io);
+  return execute(options, io, interrupts);
 }
+
+const run = (args: readonly string[], io: CliIo): Promise<number> => runRun(args, io);
 
 export const runCommand: CliCommand = {
   name: 'run',

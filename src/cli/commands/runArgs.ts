@@ -13,6 +13,7 @@ export const RUN_OPTIONS = {
   live: { type: 'boolean' },
   environments: { type: 'string' },
   name: { type: 'string', multiple: true },
+  var: { type: 'string', multiple: true },
   json: { type: 'boolean' },
   junit: { type: 'string' },
   'allow-live': { type: 'boolean' },
@@ -31,6 +32,11 @@ export interface RunArgs {
   readonly live: boolean;
   readonly environmentsFile: string | undefined;
   readonly names: readonly string[];
+  /**
+   * `--var name=value`: `{{name}}` values for the run. They play the part of the editor's
+   * environment variables, so a file variable of the same name wins (as in REST Client).
+   */
+  readonly variables: Readonly<Record<string, string>>;
   readonly json: boolean;
   readonly junit: string | undefined;
   readonly allowLive: boolean;
@@ -86,6 +92,26 @@ function readMaxNotional(raw: string | undefined): number | undefined {
   return value;
 }
 
+/** The `{{name}}` a --var can define: what the parser accepts after '@' (no '$', '.' or blanks). */
+const VARIABLE_NAME = /^[A-Za-z_][\w-]*$/;
+
+function readVariables(raw: readonly string[]): Record<string, string> {
+  const variables: Record<string, string> = Object.create(null) as Record<string, string>;
+  for (const item of raw) {
+    const eq = item.indexOf('=');
+    const name = eq === -1 ? item : item.slice(0, eq);
+    // The value may be anything (even a secret by mistake): messages show only a plain name.
+    const shown = /^[\w.$-]{1,40}$/.test(name) ? ` '${name}'` : '';
+    if (eq === -1) throw new UsageError(`--var${shown} needs a value: write --var name=value, e.g. --var symbol=PF_XBTUSD.`);
+    if (!VARIABLE_NAME.test(name)) {
+      throw new UsageError(`--var${shown}: the name must be an identifier (a letter or '_', then letters, digits, '_' or '-'), as used in {{name}}; e.g. --var symbol=PF_XBTUSD.`);
+    }
+    if (name in variables) throw new UsageError(`--var '${name}' is given twice; give each variable once.`);
+    variables[name] = item.slice(eq + 1);
+  }
+  return variables;
+}
+
 function nonEmpty(option: string, value: string | undefined, example: string): string | undefined {
   if (value !== undefined && value.trim() === '') throw new UsageError(`${option} needs a value, e.g. ${option} ${example}.`);
   return value;
@@ -101,6 +127,7 @@ export function readRunArgs(args: readonly string[]): RunArgs {
     live: values.live === true,
     environmentsFile: nonEmpty('--environments', values.environments, 'kfreq.environments.json'),
     names: values.name ?? [],
+    variables: readVariables(values.var ?? []),
     json: values.json === true,
     junit: nonEmpty('--junit', values.junit, 'reports/kfreq.xml'),
     allowLive: values['allow-live'] === true,

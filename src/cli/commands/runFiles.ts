@@ -51,7 +51,9 @@ function selectIndices(file: KfreqFile, names: readonly string[]): number[] {
   return file.requests.filter((r) => names.includes(r.name?.text ?? '') || names.includes(r.title?.text ?? '')).map((r) => r.index);
 }
 
-export function loadRequestFiles(paths: readonly string[], names: readonly string[], environmentIds: readonly string[], io: CliIo): LoadedRun {
+/** `variables` are the run's --var values: with any given, an unknown `{{name}}` is checked against them too. */
+export function loadRequestFiles(paths: readonly string[], names: readonly string[], environmentIds: readonly string[], io: CliIo, variables: Readonly<Record<string, string>> = {}): LoadedRun {
+  const environmentVariables = Object.keys(variables).length > 0 ? { environmentVariables: variables } : {};
   if (paths.length === 0) throw new UsageError("give at least one request file, e.g. 'kfreq run requests/smoke.kfreq'; see 'kfreq run --help'.");
   const files: LoadedFile[] = [];
   const syntaxErrors: string[] = [];
@@ -66,7 +68,7 @@ export function loadRequestFiles(paths: readonly string[], names: readonly strin
     if (indices.length > 0) files.push({ path, file, indices });
     const selected = indices.map((i) => file.requests[i]!.range);
     const inRequests = (d: Diagnostic) => file.requests.some((r) => rangeContains(r.range, d.range.start));
-    const relevant = diagnoseKfreq(file, { environmentIds })
+    const relevant = diagnoseKfreq(file, { environmentIds, ...environmentVariables })
       .filter((d) => d.severity !== 'info' && !(d.severity === 'error' && file.diagnostics.includes(d)))
       .filter((d) => selected.some((range) => rangeContains(range, d.range.start)) || !inRequests(d));
     warnings.push(...relevant.slice(0, MAX_WARNINGS_PER_FILE).map((d) => formatDiagnostic(path, d)));

@@ -10,7 +10,8 @@ import { krakenErrorOf, type RequestReport } from './runReporters';
 /**
  * Sends the selected requests of each file through the shared runner (`runRequests`), one at a
  * time so the live guard can fetch fresh mark prices right before a state-changing request.
- * Named responses chain within a file, as in the editor.
+ * Named responses chain within a file, as in the editor. When `stopRequested` turns true the
+ * session ends before the next request and returns what ran.
  */
 
 export interface SessionOptions {
@@ -21,6 +22,13 @@ export interface SessionOptions {
   /** Only against a live environment; undefined elsewhere. */
   readonly liveGuard: LiveOrderGuard | undefined;
   readonly onReport: (report: RequestReport) => void;
+  /** The --var values, as the environment variables of the run (file variables win). */
+  readonly variables?: Readonly<Record<string, string>>;
+  /**
+   * Asked before each request: true stops the run there (Ctrl-C). A request already being sent
+   * is always finished, never aborted: an order half-sent is worse than one more answer.
+   */
+  readonly stopRequested?: () => boolean;
 }
 
 /** The client's typed errors carry a hint; keep it in the one line the runner shows. */
@@ -56,18 +64,23 @@ export async function runSession(options: SessionOptions): Promise<JunitFile[]> 
   const send = sendWithHints(options.client);
   const guard = options.liveGuard;
   const done: JunitFile[] = [];
+  const stop = options.stopRequested ?? (() => false);
   for (const loaded of options.files) {
+    if (stop()) break;
     const responses = new Map<string, StoredResponse>();
     const reports: RequestReport[] = [];
     for (const index of loaded.indices) {
+      if (stop()) break;
       const request = loaded.file.requests[index];
       // Only a non-GET request can change state; refresh prices just before it, not once per run.
       if (guard && request && request.method !== 'GET') await guard.refresh();
+      if (stop()) break;
       const summary = await runRequests(loaded.file, {
         send,
         environmentId: options.environment.id,
         indices: [index],
         responses,
+        ...(options.variables ? { context: { environmentVariables: options.variables } } : {}),
         ...(guard ? { guard: (resolved) => guard.check(resolved) } : {}),
       });
       for (const result of summary.results) {
