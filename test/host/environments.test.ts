@@ -108,6 +108,52 @@ describe('Environments: default, switching, status bar, pins, Test Connection', 
     }
   });
 
+  it('switching to Demo while it still points at the retired hosted demo says so at once and offers the local simulator', async () => {
+    assert.equal(api.environments.find('demo')?.baseUrl, 'https://demo-futures.kraken.com');
+    const toLocal = new RecordedPrompts(api, { warnRetiredDemo: async () => 'local' });
+    try {
+      const backToLocal = nextChange(api, (c) => c.reason === 'switched' && c.previous?.id === 'demo' && c.current.id === 'local');
+      assert.equal(await api.environments.switchTo('demo'), true);
+      await backToLocal;
+      assert.equal(api.environments.active.id, 'local', '"Switch to Local Simulator" switched back');
+      assert.equal(toLocal.count('warnRetiredDemo'), 1);
+      assert.equal((toLocal.asked[0].args[0] as { id: string }).id, 'demo');
+    } finally {
+      toLocal.dispose();
+    }
+
+    let answered!: () => void;
+    const asked = new Promise<void>((resolve) => (answered = resolve));
+    const keep = new RecordedPrompts(api, { warnRetiredDemo: async () => { answered(); return 'keep'; } });
+    try {
+      assert.equal(await api.environments.switchTo('demo'), true);
+      await asked;
+      await new Promise((r) => setImmediate(r));
+      assert.equal(api.environments.active.id, 'demo', '"Keep Demo" stays on Demo');
+      assert.equal(keep.count('warnRetiredDemo'), 1);
+      assert.equal(await api.environments.switchTo('local'), true);
+      assert.equal(keep.count('warnRetiredDemo'), 1, 'switching away from Demo does not warn');
+    } finally {
+      keep.dispose();
+    }
+
+    // Demo pointed at another host (e.g. a simulator) is not the retired demo: no warning.
+    const config = vscode.workspace.getConfiguration('krakenFutures');
+    const silent = new RecordedPrompts(api, { warnRetiredDemo: async () => 'local' });
+    try {
+      const redefined = nextChange(api, (c) => c.reason === 'definition' && c.current.id === 'local');
+      await config.update('demo.baseUrl', other.baseUrl, vscode.ConfigurationTarget.Global);
+      await redefined;
+      assert.equal(await api.environments.switchTo('demo'), true);
+      assert.equal(api.environments.active.baseUrl, other.baseUrl);
+      assert.equal(silent.count('warnRetiredDemo'), 0);
+    } finally {
+      silent.dispose();
+      await api.environments.switchTo('local');
+      await config.update('demo.baseUrl', undefined, vscode.ConfigurationTarget.Global);
+    }
+  });
+
   it('the status bar quick pick switches (real quick pick, driven by keyboard commands)', async () => {
     await setCustomEnvironments(api, [{ id: 'picked-sim', name: 'Picked Sim', baseUrl: other.baseUrl }]);
     const switched = nextChange(api, (c) => c.reason === 'switched');

@@ -110,6 +110,44 @@ describe('Environments: the live guard', function () {
     assert.equal(reads.length, 1, 'reads are never guarded');
   });
 
+  it('an edit or cancel on live names the open order it acts on: symbol, side, size, price, old → new, notional', async () => {
+    await switchToLiveSim();
+    const client = await api.environments.client({ requireCredentials: true });
+    const sendorder = endpointById('sendorder')!;
+    const order = [['orderType', 'lmt'], ['symbol', 'PF_XBTUSD'], ['side', 'buy'], ['size', '0.01'], ['limitPrice', '1000']] as const;
+    const yes = new RecordedPrompts(api, { confirmLiveRequest: async () => true });
+    let orderId: string;
+    try {
+      assert.equal(await api.liveGuard.confirm({ endpoint: sendorder, params: order }), true);
+      const placed = await client.sendOrder({ orderType: 'lmt', symbol: 'PF_XBTUSD', side: 'buy', size: '0.01', limitPrice: '1000' });
+      assert.equal(placed.status, 'placed');
+      orderId = placed.order_id!;
+    } finally {
+      yes.dispose();
+    }
+    const summaries: GuardSummary[] = [];
+    const no = new RecordedPrompts(api, { confirmLiveRequest: async (_environment, summary) => { summaries.push(summary); return false; } });
+    try {
+      assert.equal(await api.liveGuard.confirm({ endpoint: endpointById('editorder')!, params: [['orderId', orderId], ['size', '0.02'], ['limitPrice', '1100']] }), false);
+      assert.equal(await api.liveGuard.confirm({ endpoint: endpointById('cancelorder')!, params: [['order_id', orderId]] }), false);
+    } finally {
+      no.dispose();
+    }
+    assert.equal(summaries[0].headline, `Edit order ${orderId} (BUY 0.01 PF_XBTUSD at limit 1,000 (limit)): size 0.01 → 0.02, limit price 1,000 → 1,100`);
+    assert.match(summaries[0].details[0], /^Notional after the edit ≈ [\d,.]+ USD at mark price [\d,.]+\.$/);
+    assert.equal(summaries[1].headline, `Cancel order ${orderId}: BUY 0.01 PF_XBTUSD at limit 1,000 (limit)`);
+    assert.match(summaries[1].details[0], /^Notional ≈ [\d,.]+ USD at mark price [\d,.]+\.$/);
+
+    // Clean up: the cancel, confirmed this time.
+    const cleanup = new RecordedPrompts(api, { confirmLiveRequest: async () => true });
+    try {
+      assert.equal(await api.liveGuard.confirm({ endpoint: endpointById('cancelorder')!, params: [['order_id', orderId]] }), true);
+      assert.equal((await client.cancelOrder({ orderId })).status, 'cancelled');
+    } finally {
+      cleanup.dispose();
+    }
+  });
+
   it('does not ask on the local simulator, and reports each decision', async () => {
     const decisions: GuardDecision[] = [];
     const subscription = api.liveGuard.onDidDecide((d) => decisions.push(d));

@@ -4,6 +4,13 @@ import type { ResponseEntry } from '../../src/core/requests';
 import { fingerprint, signWithTrace } from '../../src/core/signing';
 import type { DoctorView } from '../../src/core/requests';
 import type { KrakenFuturesTestApi } from '../../src/extension/shared/testApi';
+import { EnvironmentService } from '../../src/extension/environments/environmentService';
+import { LocalSimulator } from '../../src/extension/environments/localSimulator';
+import { KfreqDocuments } from '../../src/extension/requests/kfreqDocuments';
+import { sendRequests } from '../../src/extension/requests/requestSender';
+import type { RequestServices } from '../../src/extension/requests/requestServices';
+import { copyRequestAsCurl, showRequestSignature } from '../../src/extension/requests/requestSigning';
+import { setCustomEnvironments, startCountingSimulator } from './environmentsSupport';
 import { closeAll, exampleDocument, kfreqDocument, onlyEntry, renderOf, requestsApi } from './requestsSupport';
 
 /** A valid secret that is not the simulator's: what a person pastes when they copy the wrong one. */
@@ -109,6 +116,47 @@ describe('kfreq requests: send, response view, signature trace, diagnosis, cURL,
     assert.ok(!withKey.includes(local.secret));
   });
 
+  it('Show Signature and Copy as cURL take nonces from the clients\' own source: strictly increasing across dry runs and sends', async () => {
+    // An environment service of its own whose nonce clock stands still, so every nonce must come
+    // from the one per-key counter: a dry run drawing from a source of its own could not keep up.
+    const simulator = await startCountingSimulator();
+    const frozen = Date.now();
+    await setCustomEnvironments(api, [{ id: 'nonce-sim', name: 'Nonce Sim', baseUrl: simulator.baseUrl }]);
+    const service = new EnvironmentService({ credentials: api.credentials, workspaceState: memento(), local: new LocalSimulator({ env: {}, log: () => undefined }), prompts: api.environmentPrompts, log: api.log, clock: () => frozen });
+    const documents = new KfreqDocuments();
+    try {
+      await api.credentials.set('nonce-sim', { apiKey: simulator.apiKey, secret: simulator.secret, host: new URL(simulator.baseUrl).origin });
+      assert.equal(await service.switchTo('nonce-sim'), true);
+      const services: RequestServices = { documents, environments: service, liveGuard: api.liveGuard, credentials: api.credentials, view: api.requests.responseView, history: api.requests.history, log: api.log };
+      const order = await kfreqDocument(LIMIT_ORDER);
+      const account = await kfreqDocument('### Accounts\nGET /derivatives/api/v3/accounts\n');
+      const target = { document: order, file: documents.parse(order), index: 0 };
+      const nonceOf = (entry: ResponseEntry | undefined): bigint => {
+        assert.ok(entry?.signature?.nonce, 'a signed request has a nonce');
+        return BigInt(entry.signature.nonce);
+      };
+
+      const signature1 = nonceOf(await showRequestSignature(services, target));
+      const sent = onlyEntry(await sendRequests(services, account, [0], 'Send Request'));
+      assert.equal(sent.outcome, 'passed', sent.message);
+      const send = nonceOf(sent);
+      const curlNonce = /-H 'Nonce: (\d+)'/.exec(await copyRequestAsCurl(services, target, false))?.[1];
+      assert.ok(curlNonce, 'the cURL command carries a nonce');
+      const curl = BigInt(curlNonce);
+      const signature2 = nonceOf(await showRequestSignature(services, target));
+
+      const sequence = [signature1, send, curl, signature2];
+      assert.equal(signature1, BigInt(frozen) * 1000n, 'the first nonce for the key comes from the frozen clock');
+      for (let i = 1; i < sequence.length; i++) assert.ok(sequence[i] > sequence[i - 1], `nonce ${i} (${sequence[i]}) is above nonce ${i - 1} (${sequence[i - 1]}): ${sequence.join(', ')}`);
+    } finally {
+      documents.dispose();
+      service.dispose();
+      await api.credentials.clear('nonce-sim');
+      await setCustomEnvironments(api, undefined);
+      await simulator.close();
+    }
+  });
+
   it('"Show signature" renders the trace and the wire request without sending anything', async () => {
     const document = await kfreqDocument(LIMIT_ORDER);
     const before = (await api.environments.client()).openOrders();
@@ -179,3 +227,16 @@ describe('kfreq requests: send, response view, signature trace, diagnosis, cURL,
     assert.match(await reported, /pinned to Demo .* nothing was sent/);
   });
 });
+
+/** A workspaceState of its own for a second environment service. */
+function memento(): vscode.Memento {
+  const values = new Map<string, unknown>();
+  return {
+    keys: () => [...values.keys()],
+    get: <T>(key: string, defaultValue?: T) => (values.has(key) ? values.get(key) : defaultValue) as T,
+    update: async (key: string, value: unknown) => {
+      if (value === undefined) values.delete(key);
+      else values.set(key, value);
+    },
+  };
+}

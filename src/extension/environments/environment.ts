@@ -34,6 +34,12 @@ export interface Environments {
   client(options?: { readonly requireCredentials?: boolean }): Promise<KrakenFuturesClient>;
   /** Refuses (throws a `UserFacingError`) when `pinned` names another environment than the active one. */
   assertPinned(pinned: string | undefined, what: string): void;
+  /**
+   * The next nonce for this API key from the one source every client of these environments signs
+   * with. Signatures made without sending (Show Signature, Copy as cURL) draw from it too, so a
+   * copied command and an editor send can never get the same nonce.
+   */
+  nextNonce(apiKey: string): string;
 }
 
 /** One state-changing request as the live guard sees it. */

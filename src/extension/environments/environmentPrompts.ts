@@ -20,6 +20,11 @@ export interface EnvironmentPrompts {
   /** Key then secret, each validated as it is typed; undefined when cancelled. */
   askCredentials(environment: Environment, hasExisting: boolean): Promise<{ apiKey: string; secret: string } | undefined>;
   confirmClear(environment: Environment): Promise<boolean>;
+  /**
+   * Just switched to Demo while it still points at Kraken's retired hosted demo: resolves 'local'
+   * when the person chose the local simulator instead, 'keep' otherwise (also when dismissed).
+   */
+  warnRetiredDemo(environment: Environment): Promise<'local' | 'keep'>;
 }
 
 export const vscodePrompts: EnvironmentPrompts = {
@@ -85,6 +90,16 @@ export const vscodePrompts: EnvironmentPrompts = {
     const choice = await vscode.window.showWarningMessage(`Remove the ${environment.label} credentials from VS Code secret storage?`, { modal: true }, 'Remove');
     return choice === 'Remove';
   },
+
+  async warnRetiredDemo(environment) {
+    const switchToLocal = 'Switch to Local Simulator';
+    const choice = await vscode.window.showWarningMessage(
+      `${environment.label} (${environment.baseUrl}): Kraken retired the hosted demo in July 2026; it now redirects to a web page and no longer serves the API. The local simulator serves the same API for order tests.`,
+      switchToLocal,
+      'Keep Demo',
+    );
+    return choice === switchToLocal ? 'local' : 'keep';
+  },
 };
 
 /** An error blocks Enter; a warning or note is shown and the value can still be accepted. */
@@ -97,7 +112,8 @@ function asValidation(problem: InputProblem | undefined): vscode.InputBoxValidat
   return { message: problem.message, severity };
 }
 
-function isRetiredDemo(environment: Environment): boolean {
+/** Demo still pointing at Kraken's hosted demo, which was retired in July 2026. */
+export function isRetiredDemo(environment: Environment): boolean {
   return environment.kind === 'demo' && /^https?:\/\/demo-futures\.kraken\.com(\/|$)/i.test(environment.baseUrl);
 }
 
@@ -149,5 +165,8 @@ export class SwappablePrompts implements EnvironmentPrompts {
   }
   confirmClear(environment: Environment) {
     return this.pick('confirmClear')(environment);
+  }
+  warnRetiredDemo(environment: Environment) {
+    return this.pick('warnRetiredDemo')(environment);
   }
 }

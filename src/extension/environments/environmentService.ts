@@ -6,7 +6,7 @@ import { UserFacingError } from '../shared/userFacingError';
 import type { CredentialStore, Credentials } from './credentialStore';
 import type { Environment, EnvironmentChange, Environments } from './environment';
 import { buildEnvironments, hostOf, LOCAL_ID, type EnvironmentDefinitions } from '../../core/environments/environmentDefinitions';
-import type { EnvironmentPrompts } from './environmentPrompts';
+import { isRetiredDemo, type EnvironmentPrompts } from './environmentPrompts';
 import { ApprovalLedger, guardedFetch } from './guardedFetch';
 import type { LocalServer, LocalSimulator } from './localSimulator';
 
@@ -20,6 +20,8 @@ export interface EnvironmentServiceDeps {
   readonly local: LocalSimulator;
   readonly prompts: EnvironmentPrompts;
   readonly log: vscode.LogOutputChannel;
+  /** Milliseconds since the epoch for the nonces; Date.now unless a test freezes it. */
+  readonly clock?: () => number;
 }
 
 /**
@@ -36,7 +38,7 @@ export class EnvironmentService implements Environments, vscode.Disposable {
   /** Local credentials are rewritten on every simulator start; that is not a change worth a refresh. */
   private ownLocalWrites = 0;
   /** One nonce source for every client, so two clients never reuse a nonce for the same key. */
-  private readonly nonces = new NonceSource({ clock: Date.now });
+  private readonly nonces: NonceSource;
   /** Live requests the live guard approved, consumed by the guarded fetch of the client that sends them. */
   readonly approvals = new ApprovalLedger();
   private readonly subscriptions: vscode.Disposable[] = [];
@@ -44,6 +46,7 @@ export class EnvironmentService implements Environments, vscode.Disposable {
   private readonly bindingChecks = new Map<string, Promise<Credentials | undefined>>();
 
   constructor(private readonly deps: EnvironmentServiceDeps) {
+    this.nonces = new NonceSource({ clock: deps.clock ?? Date.now });
     this.definitions = this.readDefinitions();
     const remembered = deps.workspaceState.get<string>(ACTIVE_ENVIRONMENT_KEY);
     this.activeId = remembered && this.find(remembered) ? remembered : LOCAL_ID;
@@ -86,7 +89,20 @@ export class EnvironmentService implements Environments, vscode.Disposable {
     await this.deps.workspaceState.update(ACTIVE_ENVIRONMENT_KEY, target.id);
     this.deps.log.info(`environment: ${previous.label} -> ${target.label}${target.baseUrl ? ` (${target.baseUrl})` : ''}`);
     this.changed.fire({ previous, current: this.active, reason: 'switched' });
+    if (isRetiredDemo(target)) void this.offerLocalInsteadOfRetiredDemo(target);
     return true;
+  }
+
+  /** Said at once on switching, not only when Test Connection or the first request fails. */
+  private async offerLocalInsteadOfRetiredDemo(demo: Environment): Promise<void> {
+    this.deps.log.warn(`${demo.label} points at ${demo.baseUrl}: Kraken retired the hosted demo in July 2026 (it redirects to a web page)`);
+    try {
+      const choice = await this.deps.prompts.warnRetiredDemo(demo);
+      // Only if Demo is still the one in use: the person may have switched elsewhere meanwhile.
+      if (choice === 'local' && this.activeId === demo.id) await this.switchTo(LOCAL_ID);
+    } catch (error) {
+      this.deps.log.warn(`retired demo warning: ${(error as Error).message}`);
+    }
   }
 
   async hasCredentials(environmentId?: string): Promise<boolean> {
@@ -132,6 +148,10 @@ export class EnvironmentService implements Environments, vscode.Disposable {
     if (environment.id !== this.activeId) {
       throw new UserFacingError(`${what} is pinned to ${environment.label} ("${environment.id}") but the active environment is ${this.active.label} ("${this.activeId}"); nothing was sent. Switch with "Kraken Futures: Switch Environment" or change the pin.`);
     }
+  }
+
+  nextNonce(apiKey: string): string {
+    return this.nonces.next(apiKey);
   }
 
   /** Records the live guard's yes for exactly this request; the guarded fetch lets it through once. */

@@ -1,4 +1,4 @@
-import type { EndpointSpec } from '../../core/catalog';
+import type { EndpointSpec, OpenOrder } from '../../core/catalog';
 
 /**
  * The live guard's words: what a state-changing request will do, in a sentence per action, with
@@ -35,15 +35,49 @@ export function symbolsToPrice(endpoint: EndpointSpec, params: Pairs): string[] 
   return [];
 }
 
-export function summarizeGuardedRequest(endpoint: EndpointSpec, params: Pairs, marks: MarkPrices): GuardSummary {
+/** The order an edit or cancel names, to be looked up among the open orders; undefined for other endpoints. */
+export function orderToLookUp(endpoint: EndpointSpec, params: Pairs): { readonly orderId?: string; readonly cliOrdId?: string } | undefined {
+  const orderId = endpoint.id === 'editorder' ? first(params, 'orderId') : endpoint.id === 'cancelorder' ? first(params, 'order_id') : undefined;
+  if (endpoint.id !== 'editorder' && endpoint.id !== 'cancelorder') return undefined;
+  const cliOrdId = first(params, 'cliOrdId');
+  if (orderId === undefined && cliOrdId === undefined) return undefined;
+  return { ...(orderId !== undefined ? { orderId } : {}), ...(cliOrdId !== undefined ? { cliOrdId } : {}) };
+}
+
+/** The open order matching an id (or client order id), if any. */
+export function findOpenOrder(orders: readonly OpenOrder[], wanted: { readonly orderId?: string; readonly cliOrdId?: string }): OpenOrder | undefined {
+  if (wanted.orderId !== undefined) return orders.find((o) => o.order_id === wanted.orderId);
+  return orders.find((o) => wanted.cliOrdId !== undefined && o.cliOrdId === wanted.cliOrdId);
+}
+
+/**
+ * `order` is the open order an edit or cancel names, when it could be looked up; without it the
+ * summary names the order by its id only.
+ */
+export function summarizeGuardedRequest(endpoint: EndpointSpec, params: Pairs, marks: MarkPrices, order?: OpenOrder): GuardSummary {
   const p = (name: string) => first(params, name);
   switch (endpoint.id) {
     case 'sendorder':
       return orderSummary({ orderType: p('orderType'), side: p('side'), size: p('size'), symbol: p('symbol'), limitPrice: p('limitPrice'), stopPrice: p('stopPrice'), reduceOnly: p('reduceOnly') }, marks);
-    case 'editorder':
-      return { headline: `Edit order ${p('orderId') ?? p('cliOrdId') ?? '(no id)'}: ${changesOf(params, ['size', 'limitPrice', 'stopPrice', 'trailingStopMaxDeviation'])}`, details: [] };
-    case 'cancelorder':
-      return { headline: `Cancel order ${p('order_id') ?? p('cliOrdId') ?? '(no id)'}`, details: [] };
+    case 'editorder': {
+      const id = p('orderId') ?? p('cliOrdId') ?? '(no id)';
+      if (!order) return { headline: `Edit order ${id}: ${changesOf(params, EDITABLE)}`, details: [NOT_FOUND] };
+      const symbol = order.symbol.toUpperCase();
+      const newSize = p('size') ?? String(order.unfilledSize);
+      return {
+        headline: `Edit order ${id} (${order.side.toUpperCase()} ${plain(String(order.unfilledSize))} ${symbol}${openOrderPrice(order)}): ${editsOf(params, order)}`,
+        details: [notionalLine(symbol, newSize, marks).replace(/^Notional/, 'Notional after the edit')],
+      };
+    }
+    case 'cancelorder': {
+      const id = p('order_id') ?? p('cliOrdId') ?? '(no id)';
+      if (!order) return { headline: `Cancel order ${id}`, details: [NOT_FOUND] };
+      const symbol = order.symbol.toUpperCase();
+      return {
+        headline: `Cancel order ${id}: ${order.side.toUpperCase()} ${plain(String(order.unfilledSize))} ${symbol}${openOrderPrice(order)}`,
+        details: [notionalLine(symbol, String(order.unfilledSize), marks)],
+      };
+    }
     case 'cancelallorders':
       return { headline: p('symbol') ? `Cancel every open order on ${p('symbol')}` : 'Cancel EVERY open order on every contract', details: [] };
     case 'cancelallordersafter': {
@@ -138,6 +172,29 @@ function batchSummary(params: Pairs, marks: MarkPrices): GuardSummary {
     return `${n} Unknown instruction "${text('order') ?? ''}"`;
   });
   return { headline: `Batch of ${instructions.length} instruction${instructions.length === 1 ? '' : 's'}`, details };
+}
+
+const EDITABLE = ['size', 'limitPrice', 'stopPrice', 'trailingStopMaxDeviation'];
+const NOT_FOUND = 'The order was not found among the open orders (or they could not be read), so only its id is shown.';
+
+/** ` at limit 65,000`, `, triggered at 60,000`, both, or nothing; then the order type in words. */
+function openOrderPrice(order: OpenOrder): string {
+  const limit = order.limitPrice !== undefined && order.limitPrice !== null ? ` at limit ${plain(String(order.limitPrice))}` : '';
+  const stop = order.stopPrice !== undefined && order.stopPrice !== null ? `, triggered at ${plain(String(order.stopPrice))}` : '';
+  const words = ORDER_TYPE_WORDS[order.orderType] ?? order.orderType;
+  return `${limit}${stop} (${words})`;
+}
+
+/** `size 0.5 → 1, limit price 65,000 → 66,000`: the open order's value before each change. */
+function editsOf(params: Pairs, order: OpenOrder): string {
+  const before: Readonly<Record<string, number | null | undefined>> = { size: order.unfilledSize, limitPrice: order.limitPrice, stopPrice: order.stopPrice };
+  const changes = EDITABLE.flatMap((field) => {
+    const value = first(params, field);
+    if (value === undefined) return [];
+    const old = before[field];
+    return [`${CHANGE_WORDS[field] ?? field} ${old === undefined || old === null ? '' : `${plain(String(old))} `}→ ${plain(value)}`];
+  });
+  return changes.length > 0 ? changes.join(', ') : 'no change given';
 }
 
 const CHANGE_WORDS: Readonly<Record<string, string>> = { size: 'size', limitPrice: 'limit price', stopPrice: 'stop price', trailingStopMaxDeviation: 'trailing deviation' };

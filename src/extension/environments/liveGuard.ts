@@ -2,7 +2,8 @@ import * as vscode from 'vscode';
 import type { GuardedRequest, LiveGuard } from './environment';
 import type { EnvironmentPrompts } from './environmentPrompts';
 import type { EnvironmentService } from './environmentService';
-import { summarizeGuardedRequest, symbolsToPrice, type GuardSummary, type MarkPrices } from './guardSummary';
+import type { OpenOrder } from '../../core/catalog';
+import { findOpenOrder, orderToLookUp, summarizeGuardedRequest, symbolsToPrice, type GuardSummary, type MarkPrices } from './guardSummary';
 
 /** What the guard decided, for the log and the extension-host tests. */
 export interface GuardDecision {
@@ -35,7 +36,9 @@ export class EnvironmentLiveGuard implements LiveGuard, vscode.Disposable {
       this.decided.fire({ environmentId: environment.id, endpointId: endpoint.id, asked: false, allowed: true });
       return true;
     }
-    const summary = summarizeGuardedRequest(endpoint, params, await this.markPrices(symbolsToPrice(endpoint, params)));
+    const order = await this.openOrder(orderToLookUp(endpoint, params));
+    const symbols = order ? [order.symbol.toUpperCase()] : symbolsToPrice(endpoint, params);
+    const summary = summarizeGuardedRequest(endpoint, params, await this.markPrices(symbols), order);
     const allowed = await this.prompts.confirmLiveRequest(environment, summary);
     // The environment may have been switched while the dialog was open: the answer was about this one.
     const stillActive = this.environments.active.id === environment.id;
@@ -43,6 +46,21 @@ export class EnvironmentLiveGuard implements LiveGuard, vscode.Disposable {
     this.log.info(`live guard on ${environment.label}: ${summary.headline}: ${allowed ? (stillActive ? 'confirmed' : 'confirmed, but the environment changed meanwhile; not sent') : 'declined'}`);
     this.decided.fire({ environmentId: environment.id, endpointId: endpoint.id, asked: true, allowed: allowed && stillActive, summary });
     return allowed && stillActive;
+  }
+
+  /**
+   * The open order an edit or cancel names, read from the active environment. A read only: a
+   * failure (or an order that is not open) leaves the summary with the id alone, never blocks it.
+   */
+  private async openOrder(wanted: ReturnType<typeof orderToLookUp>): Promise<OpenOrder | undefined> {
+    if (!wanted) return undefined;
+    try {
+      const client = await this.environments.client({ requireCredentials: true });
+      return findOpenOrder(await client.openOrders(), wanted);
+    } catch (error) {
+      this.log.warn(`live guard: open orders unavailable, the order is named by its id only: ${(error as Error).message}`);
+      return undefined;
+    }
   }
 
   /** Current mark prices from the active environment's tickers; a failure leaves the notional unknown. */

@@ -3,7 +3,6 @@ import * as vscode from 'vscode';
 import type { Credentials } from '../../core/client';
 import { resolveRequest, type ResolvedRequest } from '../../core/kfreq';
 import { containsSecret, curlCommand, dryRunRequest, signatureEntry, type DryRun, type ResponseEntry } from '../../core/requests';
-import { NonceSource } from '../../core/signing';
 import { UserFacingError } from '../shared/userFacingError';
 import { fileName, type RequestTarget } from './requestTarget';
 import { entryEnvironmentOf, storedCredentials, type RequestServices } from './requestServices';
@@ -12,9 +11,6 @@ import { entryEnvironmentOf, storedCredentials, type RequestServices } from './r
  * "Show signature" and "Copy as cURL": the request is resolved and signed exactly as a send would
  * sign it (the real client against a transport that answers locally), but nothing is sent.
  */
-
-/** Nonces for signatures made without sending; same scheme as the clients (ms × 1000 + counter). */
-const nonces = new NonceSource({ clock: Date.now });
 
 interface Signed {
   readonly request: ResolvedRequest;
@@ -42,7 +38,8 @@ async function signWithoutSending(services: RequestServices, target: RequestTarg
   }
   const dryRun = await dryRunRequest(request, {
     baseUrl: client.baseUrl,
-    ...(credentials ? { credentials, nonce: nonces.next(credentials.apiKey) } : {}),
+    // The clients' own nonce source: a copied cURL run next to an editor send never repeats a nonce.
+    ...(credentials ? { credentials, nonce: environments.nextNonce(credentials.apiKey) } : {}),
   });
   return { request, dryRun, ...(credentials ? { credentials } : {}) };
 }

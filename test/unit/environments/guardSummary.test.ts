@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { endpointById, type EndpointSpec } from '../../../src/core/catalog';
-import { notionalLine, summarizeGuardedRequest, symbolsToPrice } from '../../../src/extension/environments/guardSummary';
+import type { OpenOrder } from '../../../src/core/catalog';
+import { findOpenOrder, notionalLine, orderToLookUp, summarizeGuardedRequest, symbolsToPrice } from '../../../src/extension/environments/guardSummary';
 
 function spec(id: string): EndpointSpec {
   const endpoint = endpointById(id);
@@ -63,5 +64,47 @@ describe('environments: live guard summary', () => {
       '4. Cancel order c-9',
     ]);
     assert.match(summarizeGuardedRequest(spec('batchorder'), [['json', '{not json']], MARKS).headline, /cannot be read/);
+  });
+
+  describe('edits and cancels of an order found among the open orders', () => {
+    const OPEN: OpenOrder = {
+      order_id: 'o-7', cliOrdId: 'mine-7', status: 'untouched', side: 'buy', orderType: 'lmt', symbol: 'PF_XBTUSD',
+      limitPrice: 64000, stopPrice: null, filledSize: 0, unfilledSize: 0.5, reduceOnly: false, receivedTime: '2026-11-27T18:00:00.000Z',
+    };
+
+    it('names the order to look up by order id or client order id, only for edits and cancels', () => {
+      assert.deepEqual(orderToLookUp(spec('editorder'), [['orderId', 'o-7'], ['size', '1']]), { orderId: 'o-7' });
+      assert.deepEqual(orderToLookUp(spec('cancelorder'), [['cliOrdId', 'mine-7']]), { cliOrdId: 'mine-7' });
+      assert.equal(orderToLookUp(spec('cancelorder'), []), undefined);
+      assert.equal(orderToLookUp(spec('sendorder'), [['symbol', 'PF_XBTUSD']]), undefined);
+      const other = { ...OPEN, order_id: 'o-8', cliOrdId: 'mine-8' };
+      assert.equal(findOpenOrder([other, OPEN], { orderId: 'o-7' }), OPEN);
+      assert.equal(findOpenOrder([other, OPEN], { cliOrdId: 'mine-8' }), other);
+      assert.equal(findOpenOrder([other], { orderId: 'o-7' }), undefined);
+    });
+
+    it('a cancel says what is cancelled: symbol, side, size, price and notional at mark', () => {
+      const summary = summarizeGuardedRequest(spec('cancelorder'), [['order_id', 'o-7']], MARKS, OPEN);
+      assert.equal(summary.headline, 'Cancel order o-7: BUY 0.5 PF_XBTUSD at limit 64,000 (limit)');
+      assert.deepEqual(summary.details, ['Notional ≈ 32,500 USD at mark price 65,000.']);
+    });
+
+    it('an edit shows each old → new value and the notional after the edit', () => {
+      const summary = summarizeGuardedRequest(spec('editorder'), [['orderId', 'o-7'], ['size', '1'], ['limitPrice', '64500']], MARKS, OPEN);
+      assert.equal(summary.headline, 'Edit order o-7 (BUY 0.5 PF_XBTUSD at limit 64,000 (limit)): size 0.5 → 1, limit price 64,000 → 64,500');
+      assert.deepEqual(summary.details, ['Notional after the edit ≈ 65,000 USD at mark price 65,000.']);
+      const priceOnly = summarizeGuardedRequest(spec('editorder'), [['orderId', 'o-7'], ['limitPrice', '63000']], MARKS, OPEN);
+      assert.deepEqual(priceOnly.details, ['Notional after the edit ≈ 32,500 USD at mark price 65,000.'], 'the size stays the open size');
+      const stop = summarizeGuardedRequest(spec('editorder'), [['orderId', 'o-9'], ['stopPrice', '59000']], MARKS, { ...OPEN, order_id: 'o-9', side: 'sell', orderType: 'stp', limitPrice: null, stopPrice: 60000 });
+      assert.equal(stop.headline, 'Edit order o-9 (SELL 0.5 PF_XBTUSD, triggered at 60,000 (stop)): stop price 60,000 → 59,000');
+    });
+
+    it('without the open order (not found, or the read failed) it falls back to the id and says so', () => {
+      const cancel = summarizeGuardedRequest(spec('cancelorder'), [['order_id', 'o-7']], MARKS);
+      assert.equal(cancel.headline, 'Cancel order o-7');
+      assert.match(cancel.details[0], /not found among the open orders/);
+      const edit = summarizeGuardedRequest(spec('editorder'), [['orderId', 'o-7'], ['size', '1']], MARKS);
+      assert.equal(edit.headline, 'Edit order o-7: size → 1');
+    });
   });
 });
