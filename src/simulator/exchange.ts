@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { buildInstruments, InstrumentRegistry } from './market/instruments';
 import { Market } from './market/market';
-import { AccountState } from './trading/accountState';
+import { AccountState, type AccountSnapshot } from './trading/accountState';
 import { TradingEngine } from './trading/engine';
 import type { TradingEvent } from './trading/events';
 import { MarketTick } from './trading/marketTick';
@@ -48,6 +48,16 @@ export class SimulatedExchange {
   /** Fund a brand-new account (not called when state is replayed from a journal). */
   openAccount(now: number): void {
     for (const b of STARTING_BALANCES) this.engine.commit({ k: 'deposit', t: now, account: b.account, currency: b.currency, amount: b.amount });
+  }
+
+  /** The account as plain JSON, for a snapshot of a state directory. */
+  snapshot(): AccountSnapshot {
+    return this.state.snapshot();
+  }
+
+  /** Start from a snapshot (parsed from its file) instead of from the first event. */
+  restore(snapshot: AccountSnapshot): void {
+    this.state.restore(snapshot);
   }
 
   /** Rebuild state from journaled events; nothing is decided again. */

@@ -5,7 +5,8 @@ import { SimulatedExchange } from './exchange';
 import { Authenticator } from './http/authenticator';
 import { RateLimiter } from './http/rateLimiter';
 import { RouteTable } from './http/routeTable';
-import { createJournal, FileJournal, MemoryJournal, readJournal, type EventJournal, type JournalHeader } from './persistence/journal';
+import { FileJournal, MemoryJournal, type EventJournal } from './persistence/journal';
+import { openState } from './persistence/stateStore';
 import { generateApiKey, generateSecret, StateDirectory } from './persistence/stateDirectory';
 import { SimulatorServer } from './server';
 import { DEFAULT_HOST, DEFAULT_SEED, type RunningSimulator, type SimulatorOptions } from './options';
@@ -45,24 +46,17 @@ async function withState(opts: SimulatorOptions, clock: () => number, dir: State
     const apiKey = dir.apiKey(opts.apiKey);
     const { secret, file } = dir.secret(opts.secret);
     checkedSecret(secret);
-    let replayed = readJournal(dir.journalPath);
-    const fresh = replayed === null;
-    if (!replayed) {
-      const header: JournalHeader = {
-        kind: 'kraken-futures-sim-journal', version: 1, seed: opts.seed ?? DEFAULT_SEED, createdAt: clock(), accountUid: randomUUID(),
-      };
-      createJournal(dir.journalPath, header);
-      replayed = { header, events: [], nonces: {} };
-    } else if (opts.seed !== undefined && opts.seed !== replayed.header.seed) {
-      opts.log?.(`warning: ${dir.journalPath} was created with seed ${replayed.header.seed}; keeping it (ignoring --seed ${opts.seed}).`);
+    let journal: FileJournal | null = null;
+    const now = clock();
+    const opened = openState(dir, { seed: opts.seed ?? DEFAULT_SEED, now, record: (e) => (journal as FileJournal).record(e) });
+    if (!opened.fresh && opts.seed !== undefined && opts.seed !== opened.header.seed) {
+      opts.log?.(`warning: ${dir.path} was created with seed ${opened.header.seed}; keeping it (ignoring --seed ${opts.seed}).`);
     }
-    const journal = await FileJournal.openForAppend(dir.journalPath);
-    const { seed, createdAt, accountUid } = replayed.header;
-    const exchange = new SimulatedExchange({ seed, createdAt, accountUid }, (e) => journal.record(e));
-    if (fresh) exchange.openAccount(clock());
-    else exchange.replay(replayed.events);
+    journal = await FileJournal.openForAppend(dir.journalPath);
+    const exchange = opened.exchange;
+    if (opened.fresh) exchange.openAccount(now);
     await journal.barrier();
-    const nonceFloor = replayed.nonces[apiKey];
+    const nonceFloor = opened.nonces[apiKey];
     return { journal, exchange, apiKey, secret, secretFile: file, ...(nonceFloor !== undefined ? { nonceFloor } : {}), release: () => dir.unlock() };
   } catch (error) {
     dir.unlock();

@@ -15,6 +15,11 @@ export interface JournalHeader {
   readonly seed: number;
   readonly createdAt: number;
   readonly accountUid: string;
+  /**
+   * Which snapshot this journal continues (0 or absent: none, the journal starts from an empty
+   * account). A journal older than the snapshot was already folded into it and is ignored.
+   */
+  readonly generation?: number;
 }
 
 export interface EventJournal {
@@ -50,6 +55,8 @@ export interface ReplayedJournal {
   readonly header: JournalHeader;
   readonly events: TradingEvent[];
   readonly nonces: NonceMarks;
+  /** Lines after the header. */
+  readonly entries: number;
 }
 
 const DIGITS = /^\d{1,30}$/;
@@ -93,7 +100,7 @@ export function readJournal(path: string): ReplayedJournal | null {
     if (line.e) events.push(...line.e);
     mergeNonceMarks(nonces, line.n);
   }
-  return { header, events, nonces };
+  return { header, events, nonces, entries: lines.length - 1 };
 }
 
 /** Creates a journal with its header, durably, before anything else is written. */

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 
 export const JOURNAL_FILE = 'journal.jsonl';
 export const SECRET_FILE = 'api-secret';
+export const SNAPSHOT_FILE = 'snapshot.json';
 const KEY_FILE = 'api-key';
 const LOCK_FILE = 'lock';
 
@@ -55,6 +56,10 @@ export class StateDirectory {
 
   get journalPath(): string {
     return join(this.path, JOURNAL_FILE);
+  }
+
+  get snapshotPath(): string {
+    return join(this.path, SNAPSHOT_FILE);
   }
 
   get secretPath(): string {

@@ -2,7 +2,7 @@ import { roundTo } from '../market/decimals';
 import type { InstrumentRegistry, InstrumentSpec } from '../market/instruments';
 import type { PublicTrade } from '../market/tradeTape';
 import type { TradingEvent } from './events';
-import { HistoryRecorder } from './historyRecorder';
+import { HistoryRecorder, type HistorySnapshot } from './historyRecorder';
 import { OrderIndex } from './orderIndex';
 import { applyFill } from './positionMath';
 import type { ClosedOrder, Fill, Order, Position, TriggerOrder } from './types';
@@ -13,6 +13,28 @@ import type { ClosedOrder, Fill, Order, Position, TriggerOrder } from './types';
  */
 
 const OWN_TRADES_KEPT = 200;
+
+/**
+ * The whole account as plain JSON, for a `--state` snapshot: restoring it gives the same state as
+ * replaying every event that led to it. Maps are kept as entry lists, in their order.
+ */
+export interface AccountSnapshot {
+  readonly orders: Array<[string, Order]>;
+  readonly triggers: Array<[string, TriggerOrder]>;
+  readonly closed: Array<[string, ClosedOrder]>;
+  readonly positions: Array<[string, Position]>;
+  readonly balances: Array<[string, Array<[string, number]>]>;
+  readonly fills: Fill[];
+  readonly leverage: Array<[string, number]>;
+  readonly pnlCurrency: Array<[string, string]>;
+  readonly history: HistorySnapshot;
+  readonly pending: Array<[string, { buy: number; sell: number }]>;
+  readonly deadManSwitch: number | null;
+  readonly triggerRevision: number;
+  readonly cliIndex: Array<[string, string]>;
+  readonly closedByClient: Array<[string, string]>;
+  readonly ownTrades: Array<[string, PublicTrade[]]>;
+}
 
 export class AccountState {
   readonly orders = new Map<string, Order>();
@@ -36,6 +58,38 @@ export class AccountState {
 
   constructor(readonly instruments: InstrumentRegistry, readonly accountUid: string) {
     this.history = new HistoryRecorder(accountUid);
+  }
+
+  snapshot(): AccountSnapshot {
+    return {
+      orders: [...this.orders], triggers: [...this.triggers], closed: [...this.closed], positions: [...this.positions],
+      balances: [...this.balances].map(([account, wallet]) => [account, [...wallet]]),
+      fills: this.fills, leverage: [...this.leverage], pnlCurrency: [...this.pnlCurrency], history: this.history.snapshot(),
+      pending: this.index.pendingEntries(), deadManSwitch: this.deadManSwitch, triggerRevision: this.triggerRevision,
+      cliIndex: [...this.cliIndex], closedByClient: [...this.closedByClient], ownTrades: [...this.ownTrades],
+    };
+  }
+
+  /** Into a state that has applied nothing yet; `s` must be a parsed copy (it is taken over, not copied). */
+  restore(s: AccountSnapshot): void {
+    for (const [id, order] of s.orders) {
+      this.orders.set(id, order);
+      if (AccountState.rests(order)) this.index.insert(order);
+    }
+    for (const [id, trigger] of s.triggers) this.triggers.set(id, trigger);
+    for (const [id, closed] of s.closed) this.closed.set(id, closed);
+    for (const [symbol, position] of s.positions) this.positions.set(symbol, position);
+    for (const [account, wallet] of s.balances) this.balances.set(account, new Map(wallet));
+    this.fills.push(...s.fills);
+    for (const [symbol, value] of s.leverage) this.leverage.set(symbol, value);
+    for (const [symbol, value] of s.pnlCurrency) this.pnlCurrency.set(symbol, value);
+    this.history.restore(s.history);
+    this.index.restorePending(s.pending);
+    this.deadManSwitch = s.deadManSwitch;
+    this.triggerRevision = s.triggerRevision;
+    for (const [cli, id] of s.cliIndex) this.cliIndex.set(cli, id);
+    for (const [cli, id] of s.closedByClient) this.closedByClient.set(cli, id);
+    for (const [symbol, trades] of s.ownTrades) this.ownTrades.set(symbol, trades);
   }
 
   balance(account: string, currency: string): number {

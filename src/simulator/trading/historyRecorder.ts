@@ -44,6 +44,16 @@ const REASONS: Record<CloseReason, string> = {
   EXPIRED: 'contract_expired', ACTIVATION_FAILED: 'self_fill',
 };
 
+/** Everything the recorder holds, as plain JSON (for a `--state` snapshot). */
+export interface HistorySnapshot {
+  readonly orders: HistoryElement[];
+  readonly triggers: HistoryElement[];
+  readonly executions: HistoryElement[];
+  readonly positions: HistoryElement[];
+  readonly accountLog: AccountLogEntry[];
+  readonly seq: number;
+}
+
 export class HistoryRecorder {
   readonly orders: HistoryElement[] = [];
   readonly triggers: HistoryElement[] = [];
@@ -53,6 +63,20 @@ export class HistoryRecorder {
   private seq = 0;
 
   constructor(private readonly accountUid: string) {}
+
+  snapshot(): HistorySnapshot {
+    return { orders: this.orders, triggers: this.triggers, executions: this.executions, positions: this.positions, accountLog: this.accountLog, seq: this.seq };
+  }
+
+  /** Into a recorder that has recorded nothing yet. */
+  restore(s: HistorySnapshot): void {
+    this.orders.push(...s.orders);
+    this.triggers.push(...s.triggers);
+    this.executions.push(...s.executions);
+    this.positions.push(...s.positions);
+    this.accountLog.push(...s.accountLog);
+    this.seq = s.seq;
+  }
 
   historicalOrder(o: Order): Record<string, unknown> {
     return {

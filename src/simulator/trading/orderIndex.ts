@@ -72,6 +72,16 @@ export class OrderIndex {
     s[side] = Math.max(0, roundTo(s[side] + amount, 10));
   }
 
+  /** The open quantities as they are (rebuilding them by adding up could round differently). */
+  pendingEntries(): Array<[string, Sides<number>]> {
+    return [...this.pending].map(([symbol, s]) => [symbol, { ...s }]);
+  }
+
+  restorePending(entries: ReadonlyArray<readonly [string, Readonly<Sides<number>>]>): void {
+    this.pending.clear();
+    for (const [symbol, s] of entries) this.pending.set(symbol, { buy: s.buy, sell: s.sell });
+  }
+
   pendingOf(symbol: string): Readonly<Sides<number>> {
     return this.pending.get(symbol) ?? { buy: 0, sell: 0 };
   }

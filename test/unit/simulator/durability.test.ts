@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { KrakenFuturesClient } from '../../../src/core/client';
@@ -112,6 +112,9 @@ describe('simulator: durability across kill -9 (child process)', function () {
       await killed;
 
       child = await startChild(dir);
+      // The restart compacted: the state is in the snapshot and the journal starts afresh.
+      assert.ok(existsSync(join(dir, 'snapshot.json')), 'a snapshot was written on start');
+      assert.ok(readFileSync(join(dir, 'journal.jsonl'), 'utf8').split('\n').length <= 3, 'the journal was started afresh');
       const open = await child.client.openOrders();
       const openIds = open.map((o) => o.order_id);
       assert.equal(new Set(openIds).size, openIds.length, 'an order appears twice');
