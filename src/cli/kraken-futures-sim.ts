@@ -109,17 +109,7 @@ async function main(): Promise<void> {
     throw error;
   }
   if (!secretNote) secretNote = `api secret written to ${sim.secretFile} (mode 0600)`;
-  process.stdout.write([
-    `listening on ${sim.baseUrl}`,
-    `api key: ${sim.apiKey}`,
-    secretNote,
-    options.stateDir !== undefined ? `state: ${options.stateDir} (journal, fsynced before every answer)` : 'state: in memory (lost on exit; use --state DIR to keep it)',
-    '',
-  ].join('\n'));
-  if (!['127.0.0.1', '::1', 'localhost'].includes(sim.host)) {
-    log(`warning: listening on ${sim.host}, reachable from other machines; anyone who has the key and secret can trade on this simulator.`);
-  }
-
+  // Handlers first: whoever reads 'listening on' may signal at once (tests, npm start's Ctrl-C).
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) process.exit(130);
@@ -135,6 +125,17 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', () => stop('SIGINT'));
   process.on('SIGTERM', () => stop('SIGTERM'));
+  process.stdout.write([
+    `listening on ${sim.baseUrl}`,
+    `api key: ${sim.apiKey}`,
+    secretNote,
+    options.stateDir !== undefined ? `state: ${options.stateDir} (journal, fsynced before every answer)` : 'state: in memory (lost on exit; use --state DIR to keep it)',
+    '',
+  ].join('\n'));
+  if (!['127.0.0.1', '::1', 'localhost'].includes(sim.host)) {
+    log(`warning: listening on ${sim.host}, reachable from other machines; anyone who has the key and secret can trade on this simulator.`);
+  }
+
 }
 
 main().catch((error: Error & { code?: string }) => {
